@@ -7,8 +7,8 @@ import io.pantau.text.Words;
 import java.util.List;
 
 /**
- * The ordered list of enrichers that every article passes through. Thread-safe and stateless
- * after construction.
+ * The ordered list of enrichers that every article passes through. Thread-safe and stateless after
+ * construction.
  */
 public final class Enrichment {
   private final List<Enricher> enrichers;

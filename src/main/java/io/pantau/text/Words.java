@@ -15,7 +15,9 @@ public final class Words {
       char c = text.charAt(i);
       boolean wordChar =
           Character.isLetterOrDigit(c)
-              || (inWord && (c == '-' || c == '\'') && i + 1 < text.length()
+              || (inWord
+                  && (c == '-' || c == '\'')
+                  && i + 1 < text.length()
                   && Character.isLetterOrDigit(text.charAt(i + 1)));
       if (wordChar && !inWord) {
         count++;

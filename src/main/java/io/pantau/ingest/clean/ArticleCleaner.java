@@ -20,8 +20,8 @@ import org.jsoup.nodes.Element;
 /**
  * Turns a raw input into a clean article: title, paragraphs, dates, source. Pure: no I/O.
  *
- * <p>This is the plain-text baseline; layout-aware extraction of datelines, captions, credits
- * and rights builds on it.
+ * <p>This is the plain-text baseline; layout-aware extraction of datelines, captions, credits and
+ * rights builds on it.
  */
 public final class ArticleCleaner {
 
