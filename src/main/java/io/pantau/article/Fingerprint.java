@@ -17,7 +17,8 @@ public record Fingerprint(List<Integer> minhash, List<String> bands) {
     bands = bands == null ? List.of() : List.copyOf(bands);
   }
 
-  public boolean isEmpty() {
-    return minhash.isEmpty();
+  /** False when the body was too short to fingerprint. */
+  public boolean hasSignature() {
+    return !minhash.isEmpty();
   }
 }

@@ -41,7 +41,7 @@ public final class ArticleCleaner {
     } else {
       blocks = textBlocks(raw.body());
     }
-    if (title == null && !blocks.isEmpty()) {
+    if (title == null && blocks.size() > 1) {
       title = blocks.remove(0);
     }
     List<String> paragraphs = new ArrayList<>(new LinkedHashSet<>(blocks));

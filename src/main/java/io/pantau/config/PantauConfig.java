@@ -1,0 +1,122 @@
+package io.pantau.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** All of Pantau's own settings, under the {@code pantau} prefix. */
+@ConfigMapping(prefix = "pantau")
+public interface PantauConfig {
+
+  /** Everything Pantau keeps on disk: embedded Elasticsearch, H2 database, generated keys. */
+  @WithDefault("data")
+  Path dataDir();
+
+  Elasticsearch elasticsearch();
+
+  Index index();
+
+  Ingest ingest();
+
+  Seeds seeds();
+
+  Security security();
+
+  /** The Elasticsearch connection and the embedded node. */
+  interface Elasticsearch {
+    /**
+     * Force the embedded node on (true) or off (false). Unset: embedded exactly when {@code
+     * quarkus.elasticsearch.hosts} is not set.
+     */
+    Optional<Boolean> embedded();
+
+    /** The integ-test zip to launch; unset: the copy the build put in target/elasticsearch. */
+    Optional<Path> distribution();
+
+    /** Heap of the embedded node. */
+    @WithDefault("512m")
+    String heap();
+
+    /** HTTP port tried first for the embedded node; a free one is picked when taken. */
+    @WithDefault("9200")
+    int port();
+
+    /** How long to wait for the embedded node to become healthy. */
+    @WithDefault("180s")
+    Duration startTimeout();
+
+    /** Socket timeout of requests to Elasticsearch. */
+    @WithDefault("60s")
+    Duration requestTimeout();
+  }
+
+  /** The article index. */
+  interface Index {
+    /** Primary shards of each article index. */
+    @WithDefault("1")
+    int shards();
+
+    /** Replicas of each article index; unset: 0 on the embedded node, 1 on a cluster. */
+    Optional<Integer> replicas();
+
+    /** How articles are partitioned into indices by publication time: year or month. */
+    @WithDefault("year")
+    String partition();
+  }
+
+  /** Accepting and processing articles. */
+  interface Ingest {
+    /** Articles written to Elasticsearch in one bulk request. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Articles waiting to be processed before new ones are refused with 429. */
+    @WithDefault("20000")
+    int queueCapacity();
+
+    /** Threads that clean, enrich and index. */
+    @WithDefault("2")
+    int workers();
+
+    /** How long a POST waits for its articles to be indexed before answering 202 queued. */
+    @WithDefault("30s")
+    Duration syncWait();
+
+    /** Largest article text (body or html) accepted, in characters. */
+    @WithDefault("2000000")
+    int maxTextChars();
+  }
+
+  /** The sample data loaded into an empty index. */
+  interface Seeds {
+    /** Load {@link #dir()} when the index is empty at start (embedded default only, unless set). */
+    Optional<Boolean> loadOnEmpty();
+
+    /** The seeds folder. */
+    @WithDefault("seeds")
+    Path dir();
+  }
+
+  /** API keys. */
+  interface Security {
+    /** Keys set in configuration: {@code pantau.security.keys.<name>.key} and {@code .role}. */
+    Map<String, ConfiguredKey> keys();
+
+    /** Generate an admin key into {@code <data-dir>/admin.key} when no admin key exists. */
+    @WithDefault("true")
+    boolean generateAdminKey();
+  }
+
+  /** One key from configuration. */
+  interface ConfiguredKey {
+    /** The secret sent in X-API-Key. */
+    String key();
+
+    /** viewer, editor or admin. */
+    @WithDefault("viewer")
+    String role();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Pantau's typed configuration ({@code pantau.*}). A leaf: imports nothing from Pantau. Every key
+ * is documented on its method and listed in the README.
+ */
+package io.pantau.config;

@@ -1,0 +1,110 @@
+package io.pantau.index;
+
+import io.pantau.article.AiUse;
+import io.pantau.article.Article;
+import io.pantau.article.Credits;
+import io.pantau.article.DatePrecision;
+import io.pantau.article.Dateline;
+import io.pantau.article.EnrichedArticle;
+import io.pantau.article.Entities;
+import io.pantau.article.Fingerprint;
+import io.pantau.article.Rights;
+import io.pantau.article.Sentiment;
+import io.pantau.text.Fold;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stored form of an article: the public fields plus the folded search text and the fingerprint.
+ * Field names match {@code articles-mapping.json}.
+ */
+record ArticleDocument(
+    String id,
+    String url,
+    String canonicalUrl,
+    String title,
+    String lead,
+    String body,
+    String source,
+    String publisher,
+    Instant published,
+    DatePrecision publishedPrecision,
+    Instant fetched,
+    Instant ingested,
+    String lang,
+    Dateline dateline,
+    Credits credits,
+    List<String> captions,
+    Rights rights,
+    List<String> keywords,
+    List<String> keyphrases,
+    Entities entities,
+    Sentiment sentiment,
+    String storyId,
+    String duplicateOf,
+    int wordCount,
+    SearchText search,
+    Fingerprint fingerprint) {
+
+  /** Folded text for matching; excluded from {@code _source}. */
+  record SearchText(String title, String body) {}
+
+  static ArticleDocument of(EnrichedArticle e, String searchBody) {
+    Article a = e.article();
+    return new ArticleDocument(
+        a.id(),
+        a.url(),
+        a.canonicalUrl(),
+        a.title(),
+        a.lead(),
+        a.body(),
+        a.source(),
+        a.publisher(),
+        a.published(),
+        a.publishedPrecision(),
+        a.fetched(),
+        a.ingested(),
+        a.lang(),
+        a.dateline(),
+        a.credits(),
+        a.captions(),
+        a.rights(),
+        a.keywords(),
+        a.keyphrases(),
+        a.entities(),
+        a.sentiment(),
+        a.storyId(),
+        a.duplicateOf(),
+        a.wordCount(),
+        new SearchText(Fold.fold(a.title()), Fold.fold(searchBody)),
+        e.fingerprint());
+  }
+
+  Article toArticle() {
+    return new Article(
+        id,
+        url,
+        canonicalUrl,
+        title,
+        lead,
+        body,
+        source,
+        publisher,
+        published,
+        publishedPrecision,
+        fetched,
+        ingested,
+        lang,
+        dateline,
+        credits,
+        captions,
+        rights == null ? new Rights(null, null, AiUse.unknown) : rights,
+        keywords,
+        keyphrases,
+        entities,
+        sentiment,
+        storyId,
+        duplicateOf,
+        wordCount);
+  }
+}

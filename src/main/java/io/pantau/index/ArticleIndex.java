@@ -1,0 +1,191 @@
+package io.pantau.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.pantau.article.Article;
+import io.pantau.config.PantauConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The article index: writes articles idempotently, reads them back, searches them.
+ *
+ * <p>Ids are stable, so writes use {@code create}: a second write of the same article is a
+ * conflict, reported as {@code duplicate}, and never overwrites. Because articles are partitioned
+ * by publication time, a copy whose date came out differently could land in another partition; an
+ * ids lookup over the alias before each batch catches that.
+ */
+@ApplicationScoped
+public class ArticleIndex {
+  private static final Logger LOG = Logger.getLogger(ArticleIndex.class);
+
+  private final ElasticsearchClient es;
+  private final IndexBootstrap bootstrap;
+  private final QueryTranslator translator;
+
+  ArticleIndex(ElasticsearchClient es, IndexBootstrap bootstrap, PantauConfig config) {
+    this.es = es;
+    this.bootstrap = bootstrap;
+    this.translator = new QueryTranslator();
+  }
+
+  /**
+   * Writes a batch. Each article gets an outcome, in order; one bad article never sinks the batch.
+   *
+   * @param refresh make the written articles visible to search before returning
+   */
+  public List<WriteOutcome> write(List<IndexWrite> writes, boolean refresh) {
+    if (writes.isEmpty()) {
+      return List.of();
+    }
+    bootstrap.bootstrap();
+    List<String> ids = writes.stream().map(IndexWrite::id).toList();
+    Set<String> existing = existingIds(ids);
+    WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
+    Set<String> inBatch = new HashSet<>();
+    List<Integer> sent = new ArrayList<>();
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
+    for (int i = 0; i < writes.size(); i++) {
+      IndexWrite w = writes.get(i);
+      if (existing.contains(w.id()) || !inBatch.add(w.id())) {
+        outcomes[i] = WriteOutcome.duplicate(w.id());
+        continue;
+      }
+      String index = bootstrap.ensurePartition(w.article().article().published());
+      ArticleDocument doc = ArticleDocument.of(w.article(), w.searchText());
+      bulk.operations(op -> op.create(c -> c.index(index).id(w.id()).document(doc)));
+      sent.add(i);
+    }
+    if (!sent.isEmpty()) {
+      if (refresh) {
+        bulk.refresh(Refresh.WaitFor);
+      }
+      BulkResponse response = call(() -> es.bulk(bulk.build()));
+      List<BulkResponseItem> items = response.items();
+      for (int k = 0; k < items.size(); k++) {
+        int i = sent.get(k);
+        BulkResponseItem item = items.get(k);
+        String id = writes.get(i).id();
+        if (item.error() == null) {
+          outcomes[i] = WriteOutcome.indexed(id);
+        } else if (item.status() == 409) {
+          outcomes[i] = WriteOutcome.duplicate(id);
+        } else {
+          String reason = item.error().type() + ": " + item.error().reason();
+          LOG.warnf("Article %s was not indexed: %s", id, reason);
+          outcomes[i] = WriteOutcome.failed(id, reason);
+        }
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /** The stored article with this id. */
+  public Optional<Article> get(String id) {
+    bootstrap.bootstrap();
+    SearchResponse<ArticleDocument> r =
+        call(
+            () ->
+                es.search(
+                    s -> s.index(IndexNames.ARTICLES).size(1).query(q -> q.ids(i -> i.values(id))),
+                    ArticleDocument.class));
+    return r.hits().hits().stream()
+        .map(Hit::source)
+        .filter(d -> d != null)
+        .map(ArticleDocument::toArticle)
+        .findFirst();
+  }
+
+  /** Searches stored articles, newest first. */
+  public SearchPage search(ArticleSearch search) {
+    bootstrap.bootstrap();
+    Query query = translator.toQuery(search);
+    SearchResponse<ArticleDocument> r =
+        call(
+            () ->
+                es.search(
+                    s ->
+                        s.index(IndexNames.ARTICLES)
+                            .query(query)
+                            .from(search.page() * search.size())
+                            .size(search.size())
+                            .trackTotalHits(t -> t.enabled(true))
+                            .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                    ArticleDocument.class));
+    List<Article> items =
+        r.hits().hits().stream()
+            .map(Hit::source)
+            .filter(d -> d != null)
+            .map(ArticleDocument::toArticle)
+            .toList();
+    long total = r.hits().total() == null ? items.size() : r.hits().total().value();
+    return new SearchPage(total, items);
+  }
+
+  /** How many articles match the search's filters and query (paging ignored). */
+  public long count(ArticleSearch search) {
+    bootstrap.bootstrap();
+    Query query = translator.toQuery(search);
+    return call(() -> es.count(c -> c.index(IndexNames.ARTICLES).query(query))).count();
+  }
+
+  /** How many articles are stored. */
+  public long count() {
+    return count(ArticleSearch.all());
+  }
+
+  /** Makes everything written so far visible to search. */
+  public void refresh() {
+    call(() -> es.indices().refresh(r -> r.index(IndexNames.ARTICLES)));
+  }
+
+  private Set<String> existingIds(List<String> ids) {
+    SearchResponse<Void> r =
+        call(
+            () ->
+                es.search(
+                    s ->
+                        s.index(IndexNames.ARTICLES)
+                            .size(ids.size())
+                            .source(src -> src.fetch(false))
+                            .query(q -> q.ids(i -> i.values(ids))),
+                    Void.class));
+    Set<String> found = new HashSet<>();
+    r.hits().hits().forEach(h -> found.add(h.id()));
+    return found;
+  }
+
+  /** A call to Elasticsearch whose I/O failure is unchecked. */
+  interface EsCall<T> {
+    T run() throws IOException;
+  }
+
+  static <T> T call(EsCall<T> c) {
+    try {
+      return c.run();
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
+    } catch (ElasticsearchException e) {
+      throw new IndexUnavailableException(
+          "Elasticsearch refused the request: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new IndexUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.pantau.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when Elasticsearch answers and the cluster is not red. */
+@Readiness
+@ApplicationScoped
+class ElasticsearchHealthCheck implements HealthCheck {
+  private final ElasticsearchClient es;
+  private final ElasticsearchConnection connection;
+
+  ElasticsearchHealthCheck(ElasticsearchClient es, ElasticsearchConnection connection) {
+    this.es = es;
+    this.connection = connection;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    HealthCheckResponseBuilder b = HealthCheckResponse.named("Elasticsearch");
+    try {
+      HealthStatus status = es.cluster().health(h -> h.timeout(t -> t.time("2s"))).status();
+      return b.status(status != HealthStatus.Red)
+          .withData("status", status.jsonValue())
+          .withData("embedded", connection.isEmbedded())
+          .withData("hosts", String.join(",", connection.hosts()))
+          .build();
+    } catch (Exception e) {
+      return b.down().withData("error", "unreachable").build();
+    }
+  }
+}

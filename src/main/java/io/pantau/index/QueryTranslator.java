@@ -1,0 +1,59 @@
+package io.pantau.index;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonData;
+import io.pantau.text.Fold;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the Elasticsearch query for an {@link ArticleSearch}: the text query plus filters. */
+final class QueryTranslator {
+
+  Query toQuery(ArticleSearch s) {
+    BoolQuery.Builder bool = new BoolQuery.Builder();
+    if (s.q() != null && !s.q().isBlank()) {
+      String folded = Fold.fold(s.q().trim());
+      bool.must(
+          m ->
+              m.multiMatch(
+                  mm ->
+                      mm.query(folded)
+                          .fields("search.title", "search.body")
+                          .operator(Operator.And)));
+    }
+    s.from()
+        .ifPresent(
+            f ->
+                bool.filter(
+                    q ->
+                        q.range(
+                            r ->
+                                r.untyped(
+                                    u -> u.field("published").gte(JsonData.of(f.toString()))))));
+    s.to()
+        .ifPresent(
+            t ->
+                bool.filter(
+                    q ->
+                        q.range(
+                            r ->
+                                r.untyped(
+                                    u -> u.field("published").lt(JsonData.of(t.toString()))))));
+    if (!s.sources().isEmpty()) {
+      bool.filter(q -> q.terms(t -> t.field("source.lc").terms(v -> v.value(lower(s.sources())))));
+    }
+    if (!s.langs().isEmpty()) {
+      bool.filter(q -> q.terms(t -> t.field("lang").terms(v -> v.value(lower(s.langs())))));
+    }
+    s.sentiment()
+        .ifPresent(l -> bool.filter(q -> q.term(t -> t.field("sentiment.label").value(l.name()))));
+    return Query.of(q -> q.bool(bool.build()));
+  }
+
+  private static List<FieldValue> lower(List<String> values) {
+    return values.stream().map(v -> FieldValue.of(v.toLowerCase(Locale.ROOT))).toList();
+  }
+}

@@ -1,0 +1,398 @@
+package io.pantau.index.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Launches and stops one local Elasticsearch node.
+ *
+ * <p>Elasticsearch refuses to run as root, so as root the node runs as {@code nobody} through
+ * {@code setpriv}, and its files must sit where {@code nobody} can reach them; when the requested
+ * home is below a directory that other users cannot traverse (root's home, for instance) the node
+ * is placed under the system temp directory instead, and the log says where.
+ */
+public final class EmbeddedElasticsearch implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(EmbeddedElasticsearch.class.getName());
+  private static final String UNPACKED_MARKER = ".pantau-unpacked";
+
+  private final Settings settings;
+  private Path home;
+  private Process process;
+  private int httpPort;
+
+  /**
+   * What the node needs.
+   *
+   * @param distribution the integ-test zip of Elasticsearch
+   * @param home where the distribution is unpacked and the node keeps data and logs
+   * @param preferredHttpPort tried first; a free port is picked when it is taken (0: always pick)
+   * @param heap the JVM heap, e.g. "512m"
+   * @param startTimeout how long to wait for the node to answer before giving up
+   * @param javaHome the JDK the node runs on
+   */
+  public record Settings(
+      Path distribution,
+      Path home,
+      int preferredHttpPort,
+      String heap,
+      Duration startTimeout,
+      Path javaHome) {
+
+    public Settings {
+      if (distribution == null || home == null) {
+        throw new IllegalArgumentException("distribution and home are required");
+      }
+      heap = heap == null || heap.isBlank() ? "512m" : heap;
+      startTimeout = startTimeout == null ? Duration.ofSeconds(120) : startTimeout;
+      javaHome = javaHome == null ? Path.of(System.getProperty("java.home")) : javaHome;
+    }
+  }
+
+  public EmbeddedElasticsearch(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The HTTP address of the running node, e.g. {@code 127.0.0.1:9200}. */
+  public String hostAndPort() {
+    return "127.0.0.1:" + httpPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** Where the node's files ended up (may differ from the requested home when running as root). */
+  public Path home() {
+    return home;
+  }
+
+  /** Starts the node and waits until it answers cluster health; throws with the cause otherwise. */
+  public synchronized void start() {
+    if (process != null && process.isAlive()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    if (!Files.isRegularFile(settings.distribution())) {
+      throw new EmbeddedElasticsearchException(
+          "Elasticsearch distribution not found at "
+              + settings.distribution()
+              + ". Build once with Maven (it copies the integ-test zip to target/elasticsearch) or"
+              + " set pantau.elasticsearch.distribution.");
+    }
+    boolean root = isRoot();
+    home = root ? reachableHome(settings.home()) : settings.home().toAbsolutePath();
+    try {
+      Path esHome = unpack(settings.distribution(), home);
+      httpPort = choosePort(settings.preferredHttpPort());
+      int transportPort = choosePort(0);
+      Path data = Files.createDirectories(home.resolve("data"));
+      Path logs = Files.createDirectories(home.resolve("logs"));
+      Path tmp = Files.createDirectories(home.resolve("tmp"));
+      writeConfig(esHome, data, logs, httpPort, transportPort);
+      if (root) {
+        run(List.of("chown", "-R", "nobody:nogroup", home.toString()));
+      }
+      List<String> cmd = new ArrayList<>(List.of("setsid"));
+      if (root) {
+        cmd.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+      }
+      cmd.addAll(
+          List.of(
+              "env",
+              "HOME=" + home,
+              "ES_JAVA_HOME=" + settings.javaHome(),
+              "ES_TMPDIR=" + tmp,
+              "ES_JAVA_OPTS=-Xms" + settings.heap() + " -Xmx" + settings.heap(),
+              esHome.resolve("bin/elasticsearch").toString()));
+      Path console = logs.resolve("console.log");
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(esHome.toFile());
+      pb.redirectErrorStream(true);
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
+      LOG.info(
+          "Starting embedded Elasticsearch in "
+              + home
+              + " on 127.0.0.1:"
+              + httpPort
+              + (root ? " (as nobody)" : ""));
+      process = pb.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "pantau-es-stop"));
+      awaitHealthy(console);
+      LOG.info(
+          String.format(
+              "Embedded Elasticsearch is up on %s after %.1f s",
+              hostAndPort(), (System.nanoTime() - t0) / 1e9));
+    } catch (IOException e) {
+      stopQuietly();
+      throw new EmbeddedElasticsearchException("Could not start embedded Elasticsearch: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopQuietly();
+      throw new EmbeddedElasticsearchException("Interrupted while starting Elasticsearch", e);
+    }
+  }
+
+  /** Stops the node's whole process group: TERM, then KILL after a grace period. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    long pgid = process.pid();
+    if (process.isAlive()) {
+      LOG.info("Stopping embedded Elasticsearch (process group " + pgid + ")");
+      signalGroup("TERM", pgid);
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          signalGroup("KILL", pgid);
+          process.waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        signalGroup("KILL", pgid);
+      }
+    }
+    // The launcher script may have exited before the JVM it started; sweep the group.
+    signalGroup("KILL", pgid);
+    process = null;
+  }
+
+  public boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void stopQuietly() {
+    try {
+      stop();
+    } catch (RuntimeException e) {
+      LOG.warning("Could not stop embedded Elasticsearch: " + e);
+    }
+  }
+
+  private void awaitHealthy(Path console) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    URI health = URI.create("http://" + hostAndPort() + "/_cluster/health");
+    long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new EmbeddedElasticsearchException(
+            "Elasticsearch exited with code "
+                + process.exitValue()
+                + " during start. Last log lines from "
+                + console
+                + ":\n"
+                + tail(console, 25));
+      }
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    String lines = tail(console, 25);
+    stopQuietly();
+    throw new EmbeddedElasticsearchException(
+        "Elasticsearch did not become healthy within "
+            + settings.startTimeout().toSeconds()
+            + " s. Last log lines from "
+            + console
+            + ":\n"
+            + lines);
+  }
+
+  private static Path unpack(Path zip, Path home) throws IOException {
+    String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
+    Path target = home.resolve("dist");
+    Path esHome = target.resolve(name);
+    if (Files.exists(esHome.resolve(UNPACKED_MARKER))) {
+      return esHome;
+    }
+    LOG.info("Unpacking " + zip + " into " + target);
+    Files.createDirectories(target);
+    Path real = target.toRealPath();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        Path out = real.resolve(e.getName()).normalize();
+        if (!out.startsWith(real)) {
+          throw new IOException("zip entry outside target: " + e.getName());
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(out);
+          continue;
+        }
+        Files.createDirectories(out.getParent());
+        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+        String rel = real.relativize(out).toString();
+        if (rel.contains("/bin/") || rel.contains("/jdk/bin/") || rel.endsWith(".sh")) {
+          out.toFile().setExecutable(true, false);
+        }
+      }
+    }
+    if (!Files.isDirectory(esHome)) {
+      throw new IOException("unexpected zip layout: no " + esHome);
+    }
+    // Native controller binaries live under modules/*/platform; they must be executable too.
+    try (var files = Files.walk(esHome)) {
+      files
+          .filter(p -> p.toString().contains("/platform/") && Files.isRegularFile(p))
+          .forEach(p -> p.toFile().setExecutable(true, false));
+    }
+    Files.writeString(esHome.resolve(UNPACKED_MARKER), zip.toString());
+    return esHome;
+  }
+
+  private static void writeConfig(Path esHome, Path data, Path logs, int http, int transport)
+      throws IOException {
+    String yml =
+        String.join(
+            "\n",
+            "# Written by Pantau on every start of the embedded node.",
+            "cluster.name: pantau-embedded",
+            "node.name: pantau-node",
+            "discovery.type: single-node",
+            "xpack.security.enabled: false",
+            "network.host: 127.0.0.1",
+            "http.port: " + http,
+            "transport.port: " + transport,
+            "path.data: " + data,
+            "path.logs: " + logs,
+            // A small development disk must not flip indices to read-only.
+            "cluster.routing.allocation.disk.threshold_enabled: false",
+            "action.auto_create_index: false",
+            "");
+    Files.writeString(esHome.resolve("config/elasticsearch.yml"), yml, StandardCharsets.UTF_8);
+  }
+
+  private static int choosePort(int preferred) throws IOException {
+    if (preferred > 0 && isFree(preferred)) {
+      return preferred;
+    }
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      s.setReuseAddress(true);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * The requested home when every ancestor can be traversed by other users, else a folder under the
+   * system temp directory derived from the requested path (stable across runs).
+   */
+  static Path reachableHome(Path requested) {
+    Path abs = requested.toAbsolutePath().normalize();
+    if (traversableByOthers(abs)) {
+      return abs;
+    }
+    Path alt = Path.of(System.getProperty("java.io.tmpdir"), "pantau-es-" + shortHash(abs));
+    LOG.warning(
+        abs
+            + " is not reachable by the 'nobody' user that Elasticsearch runs as under root;"
+            + " using "
+            + alt
+            + " instead");
+    return alt;
+  }
+
+  private static boolean traversableByOthers(Path abs) {
+    for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+      try {
+        if (Files.exists(p)
+            && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+          return false;
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String shortHash(Path p) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(p.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void signalGroup(String signal, long pgid) {
+    try {
+      new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      LOG.warning("kill -" + signal + " -" + pgid + " failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void run(List<String> cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out;
+    try (InputStream in = p.getInputStream()) {
+      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
+    }
+  }
+
+  private static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.pantau.security;
+
+import io.pantau.config.PantauConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Issues, verifies and revokes API keys. Keys are random 240-bit secrets, so a SHA-256 hash is a
+ * safe way to store them and to look them up; the comparison of hashes is constant-time.
+ */
+@ApplicationScoped
+public class ApiKeys {
+  private static final Logger LOG = Logger.getLogger(ApiKeys.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+  static final String ADMIN_KEY_FILE = "admin.key";
+
+  private final PantauConfig config;
+  private final Map<String, Role> configured = new HashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Optional<Role> role, Instant until) {}
+
+  /** A key just made: the secret is shown once, only its hash is kept. */
+  public record IssuedKey(long id, String name, Role role, String key, Instant createdAt) {}
+
+  /** A stored key as listed to admins. */
+  public record KeyInfo(
+      long id, String name, Role role, String prefix, String origin, Instant createdAt) {}
+
+  ApiKeys(PantauConfig config) {
+    this.config = config;
+    config
+        .security()
+        .keys()
+        .forEach(
+            (name, k) ->
+                configured.put(
+                    hash(k.key()),
+                    Role.parse(k.role())
+                        .orElseThrow(
+                            () ->
+                                new IllegalArgumentException(
+                                    "pantau.security.keys."
+                                        + name
+                                        + ".role must be viewer, editor or admin"))));
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (!config.security().generateAdminKey() || configured.containsValue(Role.admin)) {
+      return;
+    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              if (!ApiKey.anyActiveAdmin()) {
+                IssuedKey k = create("admin", Role.admin, "generated");
+                writeAdminKey(k.key());
+              }
+            });
+  }
+
+  /** The role of the key, if it is a valid, unrevoked key. */
+  public Optional<Role> authenticate(String key) {
+    if (key == null || key.isBlank() || key.length() > 200) {
+      return Optional.empty();
+    }
+    String h = hash(key.trim());
+    for (Map.Entry<String, Role> e : configured.entrySet()) {
+      if (MessageDigest.isEqual(
+          e.getKey().getBytes(StandardCharsets.US_ASCII), h.getBytes(StandardCharsets.US_ASCII))) {
+        return Optional.of(e.getValue());
+      }
+    }
+    Instant now = Instant.now();
+    Cached c = cache.get(h);
+    if (c != null && c.until().isAfter(now)) {
+      return c.role();
+    }
+    Optional<Role> role =
+        QuarkusTransaction.joiningExisting()
+            .call(
+                () ->
+                    ApiKey.findActiveByHash(h)
+                        .filter(
+                            k ->
+                                MessageDigest.isEqual(
+                                    k.keyHash.getBytes(StandardCharsets.US_ASCII),
+                                    h.getBytes(StandardCharsets.US_ASCII)))
+                        .map(k -> k.role));
+    cache.put(h, new Cached(role, now.plus(CACHE_TTL)));
+    return role;
+  }
+
+  /** Makes a new key; the returned secret is not stored anywhere. */
+  @Transactional
+  public IssuedKey create(String name, Role role) {
+    return create(name, role, "api");
+  }
+
+  /** Lists stored keys that are not revoked. */
+  @Transactional
+  public List<KeyInfo> list() {
+    return ApiKey.<ApiKey>list("revokedAt is null order by id").stream()
+        .map(k -> new KeyInfo(k.id, k.name, k.role, k.keyPrefix, k.origin, k.createdAt))
+        .toList();
+  }
+
+  /** Revokes a stored key; false when there is no such active key. */
+  @Transactional
+  public boolean revoke(long id) {
+    ApiKey k = ApiKey.findById(id);
+    if (k == null || k.revokedAt != null) {
+      return false;
+    }
+    k.revokedAt = Instant.now();
+    cache.clear();
+    return true;
+  }
+
+  private IssuedKey create(String name, Role role, String origin) {
+    byte[] secret = new byte[30];
+    RANDOM.nextBytes(secret);
+    String key = "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    ApiKey k = new ApiKey();
+    k.name = name;
+    k.role = role;
+    k.keyHash = hash(key);
+    k.keyPrefix = key.substring(0, 8);
+    k.origin = origin;
+    k.createdAt = Instant.now();
+    k.persist();
+    return new IssuedKey(k.id, name, role, key, k.createdAt);
+  }
+
+  private void writeAdminKey(String key) {
+    Path file = config.dataDir().resolve(ADMIN_KEY_FILE).toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(
+          file, key + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the admin key to " + file, e);
+    }
+    LOG.infof("Generated an admin API key; it is in %s (readable by this user only)", file);
+  }
+
+  static String hash(String key) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

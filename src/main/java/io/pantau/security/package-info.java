@@ -1,0 +1,10 @@
+/**
+ * API keys and roles: who may call which {@code /api} endpoint.
+ *
+ * <p>Keys are stored hashed (Panache entity {@link io.pantau.security.ApiKey}) or set in
+ * configuration; every resource method under {@code /api} declares the role it needs with {@link
+ * io.pantau.security.RequiresRole}, and {@link io.pantau.security.ApiKeyFilter} enforces it. On
+ * failure it throws {@link io.pantau.security.AccessDeniedException}, which the web layer turns
+ * into a problem response. Imports {@code config}; nothing imports {@code web}.
+ */
+package io.pantau.security;

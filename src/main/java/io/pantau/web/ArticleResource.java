@@ -1,0 +1,383 @@
+package io.pantau.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pantau.article.Article;
+import io.pantau.article.RawArticle;
+import io.pantau.article.SentimentLabel;
+import io.pantau.index.ArticleIndex;
+import io.pantau.index.ArticleSearch;
+import io.pantau.index.SearchPage;
+import io.pantau.ingest.IngestService;
+import io.pantau.ingest.ItemResult;
+import io.pantau.security.RequiresRole;
+import io.pantau.security.Role;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Submitting, reading and searching articles. */
+@Path("/api")
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+  static final String NDJSON = "application/x-ndjson";
+
+  /** The largest single (non-bulk) submission, in bytes. */
+  static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+  private final IngestService ingest;
+  private final ArticleIndex index;
+  private final ObjectMapper json;
+
+  ArticleResource(IngestService ingest, ArticleIndex index, ObjectMapper json) {
+    this.ingest = ingest;
+    this.index = index;
+    this.json = json;
+  }
+
+  @POST
+  @Path("/articles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole(Role.editor)
+  @Operation(summary = "Submit one article (a JSON object) or several (an array)")
+  public Response postJson(InputStream body, @QueryParam("refresh") String refresh)
+      throws IOException {
+    JsonNode node = readJson(body);
+    List<JsonNode> nodes = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(nodes::add);
+      if (nodes.isEmpty()) {
+        throw new BadRequest("The array holds no articles.");
+      }
+    } else {
+      nodes.add(node);
+    }
+    List<RawArticle> raws = new ArrayList<>();
+    List<Problem.ItemError> errors = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      RawArticleJson.Parsed p = RawArticleJson.parse(nodes.get(i));
+      if (p.article() == null) {
+        for (String m : p.problems()) {
+          errors.add(new Problem.ItemError(null, node.isArray() ? i : null, null, m));
+        }
+      } else {
+        raws.add(p.article());
+        positions.add(i);
+      }
+    }
+    if (!node.isArray() && !errors.isEmpty()) {
+      throw new BadRequest(400, "The article is not valid: " + errors.get(0).message(), errors);
+    }
+    return answer(raws, positions, nodes.size(), errors, refresh, node.isArray());
+  }
+
+  @POST
+  @Path("/articles")
+  @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+  @RequiresRole(Role.editor)
+  @Operation(
+      summary = "Submit one raw document as scraped (text/plain) or a whole page (text/html)")
+  public Response postRaw(
+      InputStream body,
+      @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+      @QueryParam("url") String url,
+      @QueryParam("source") String source,
+      @QueryParam("fetchedAt") String fetchedAt,
+      @QueryParam("refresh") String refresh)
+      throws IOException {
+    String text = new String(readBounded(body), StandardCharsets.UTF_8);
+    Instant fetched = parseInstant("fetchedAt", fetchedAt).orElse(null);
+    boolean html =
+        contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+    RawArticle raw =
+        html
+            ? RawArticle.ofHtml(text, url, source, fetched)
+            : RawArticle.ofText(text, url, source, fetched);
+    return answer(List.of(raw), List.of(0), 1, List.of(), refresh, false);
+  }
+
+  @POST
+  @Path("/articles/_bulk")
+  @Consumes(NDJSON)
+  @RequiresRole(Role.editor)
+  @Operation(summary = "Submit many articles as NDJSON, one JSON object a line, streamed")
+  public Response bulk(InputStream body, @QueryParam("refresh") String refresh) throws IOException {
+    List<IngestAnswer.Item> items = new ArrayList<>();
+    List<CompletableFuture<ItemResult>> pending = new ArrayList<>();
+    List<Integer> pendingLines = new ArrayList<>();
+    List<RawArticle> chunk = new ArrayList<>();
+    List<Integer> chunkLines = new ArrayList<>();
+    boolean wantRefresh = wantsRefresh(refresh);
+    int lineNo = 0;
+    int rejected = 0;
+    List<Integer> itemSlots = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        RawArticleJson.Parsed p;
+        try {
+          p = RawArticleJson.parse(json.readTree(line));
+        } catch (JsonProcessingException e) {
+          p = new RawArticleJson.Parsed(null, List.of("not valid JSON"));
+        }
+        if (p.article() == null) {
+          items.add(
+              new IngestAnswer.Item(null, "rejected", String.join("; ", p.problems()), lineNo));
+          rejected++;
+          continue;
+        }
+        itemSlots.add(items.size());
+        items.add(null);
+        chunk.add(p.article());
+        chunkLines.add(lineNo);
+        if (chunk.size() >= ingest.batchSize()) {
+          pending.addAll(ingest.submit(chunk, wantRefresh, ingest.syncWait()));
+          pendingLines.addAll(chunkLines);
+          chunk = new ArrayList<>();
+          chunkLines = new ArrayList<>();
+        }
+      }
+    }
+    if (!chunk.isEmpty()) {
+      pending.addAll(ingest.submit(chunk, wantRefresh, ingest.syncWait()));
+      pendingLines.addAll(chunkLines);
+    }
+    List<ItemResult> results = IngestService.await(pending, ingest.syncWait());
+    for (int k = 0; k < results.size(); k++) {
+      ItemResult r = results.get(k);
+      if (r.isRejected()) {
+        rejected++;
+      }
+      items.set(itemSlots.get(k), IngestAnswer.Item.of(r, pendingLines.get(k)));
+    }
+    IngestAnswer answer = new IngestAnswer(items.size() - rejected, rejected, items);
+    return Response.status(answer.httpStatus()).entity(answer).build();
+  }
+
+  @GET
+  @Path("/articles/{id}")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Read one stored, enriched article")
+  public Article get(@PathParam("id") String id) {
+    if (id == null || id.length() > 64) {
+      throw new BadRequest("The id is not valid.");
+    }
+    return index
+        .get(id)
+        .orElseThrow(() -> new BadRequest(404, "No article with id " + id + ".", List.of()));
+  }
+
+  @GET
+  @Path("/articles")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Search stored articles, newest first")
+  public SearchPage search(
+      @QueryParam("q") String q,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("source") List<String> source,
+      @QueryParam("lang") List<String> lang,
+      @QueryParam("sentiment") String sentiment,
+      @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("20") String size) {
+    Optional<SentimentLabel> label = Optional.empty();
+    if (sentiment != null && !sentiment.isBlank()) {
+      try {
+        label = Optional.of(SentimentLabel.valueOf(sentiment.trim().toLowerCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("sentiment must be positive, neutral or negative.");
+      }
+    }
+    try {
+      return index.search(
+          new ArticleSearch(
+              q,
+              parseInstant("from", from),
+              parseInstant("to", to),
+              split(source),
+              split(lang),
+              label,
+              parseInt("page", page),
+              parseInt("size", size)));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(e.getMessage() + ".");
+    }
+  }
+
+  @POST
+  @Path("/enrich")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Clean and enrich one article without storing it")
+  public Article enrichJson(InputStream body) throws IOException {
+    JsonNode node = readJson(body);
+    RawArticleJson.Parsed p = RawArticleJson.parse(node);
+    if (p.article() == null) {
+      throw new BadRequest("The article is not valid: " + String.join("; ", p.problems()));
+    }
+    return preview(p.article());
+  }
+
+  @POST
+  @Path("/enrich")
+  @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Clean and enrich one raw document without storing it")
+  public Article enrichRaw(
+      InputStream body,
+      @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+      @QueryParam("url") String url,
+      @QueryParam("source") String source,
+      @QueryParam("fetchedAt") String fetchedAt)
+      throws IOException {
+    String text = new String(readBounded(body), StandardCharsets.UTF_8);
+    Instant fetched = parseInstant("fetchedAt", fetchedAt).orElse(null);
+    boolean html =
+        contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+    return preview(
+        html
+            ? RawArticle.ofHtml(text, url, source, fetched)
+            : RawArticle.ofText(text, url, source, fetched));
+  }
+
+  private Article preview(RawArticle raw) {
+    try {
+      return ingest.preview(raw);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("The article is not valid: " + e.getMessage());
+    }
+  }
+
+  private Response answer(
+      List<RawArticle> raws,
+      List<Integer> positions,
+      int total,
+      List<Problem.ItemError> parseErrors,
+      String refresh,
+      boolean array) {
+    List<ItemResult> results =
+        IngestService.await(ingest.submit(raws, wantsRefresh(refresh)), ingest.syncWait());
+    IngestAnswer.Item[] items = new IngestAnswer.Item[total];
+    for (Problem.ItemError e : parseErrors) {
+      items[e.index()] =
+          items[e.index()] == null
+              ? new IngestAnswer.Item(null, "rejected", e.message(), null)
+              : new IngestAnswer.Item(
+                  null, "rejected", items[e.index()].error() + "; " + e.message(), null);
+    }
+    List<Problem.ItemError> rejected = new ArrayList<>(parseErrors);
+    for (int k = 0; k < results.size(); k++) {
+      ItemResult r = results.get(k);
+      items[positions.get(k)] = IngestAnswer.Item.of(r, null);
+      if (r.isRejected()) {
+        rejected.add(new Problem.ItemError(null, array ? positions.get(k) : null, null, r.error()));
+      }
+    }
+    List<IngestAnswer.Item> list = Arrays.asList(items);
+    if (list.stream().allMatch(i -> "rejected".equals(i.status()))) {
+      String first = rejected.isEmpty() ? "nothing to store" : rejected.get(0).message();
+      throw new BadRequest(
+          400,
+          (array ? "No article in the array could be accepted: " : "The article was not accepted: ")
+              + first,
+          rejected);
+    }
+    IngestAnswer answer = new IngestAnswer(null, null, list);
+    return Response.status(answer.httpStatus()).entity(answer).build();
+  }
+
+  private JsonNode readJson(InputStream body) throws IOException {
+    byte[] bytes = readBounded(body);
+    if (bytes.length == 0) {
+      throw new BadRequest("The body is empty.");
+    }
+    return json.readTree(bytes);
+  }
+
+  static byte[] readBounded(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+    if (bytes.length > MAX_REQUEST_BYTES) {
+      throw new BadRequest(
+          413,
+          "The body is larger than "
+              + (MAX_REQUEST_BYTES / (1024 * 1024))
+              + " MiB; send many articles through /api/articles/_bulk.",
+          List.of());
+    }
+    return bytes;
+  }
+
+  private static boolean wantsRefresh(String refresh) {
+    return refresh != null
+        && (refresh.isEmpty() || refresh.equals("true") || refresh.equals("wait_for"));
+  }
+
+  static Optional<Instant> parseInstant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    try {
+      return Optional.of(Instant.parse(v));
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(
+            java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+      } catch (DateTimeParseException e2) {
+        throw new BadRequest(
+            name
+                + " must be an ISO-8601 date or instant, e.g. 2025-06-16 or 2025-06-16T00:00:00Z.");
+      }
+    }
+  }
+
+  static int parseInt(String name, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new BadRequest(name + " must be a whole number.");
+    }
+  }
+
+  static List<String> split(List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    return values.stream()
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .toList();
+  }
+}

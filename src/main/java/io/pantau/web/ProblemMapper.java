@@ -1,0 +1,115 @@
+package io.pantau.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pantau.index.IndexUnavailableException;
+import io.pantau.ingest.IngestBusyException;
+import io.pantau.security.AccessDeniedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become HTTP answers. Clients get a problem body that says what to
+ * fix; never a stack trace or a class name.
+ */
+public class ProblemMapper {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  @ServerExceptionMapper
+  Response badRequest(BadRequest e) {
+    return respond(new Problem("about:blank", title(e.status), e.status, e.getMessage(), e.errors));
+  }
+
+  @ServerExceptionMapper
+  Response denied(AccessDeniedException e) {
+    Response.ResponseBuilder r =
+        Response.status(e.status())
+            .type(Problem.MEDIA_TYPE)
+            .entity(Problem.of(e.status(), title(e.status()), e.getMessage()));
+    if (e.status() == 401) {
+      r.header("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
+    }
+    return r.build();
+  }
+
+  @ServerExceptionMapper
+  Response busy(IngestBusyException e) {
+    return Response.status(429)
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+        .entity(Problem.of(429, "Too Many Requests", e.getMessage()))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  Response unavailable(IndexUnavailableException e) {
+    LOG.warn(e.getMessage());
+    return Response.status(503)
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", "10")
+        .entity(
+            Problem.of(
+                503, "Service Unavailable", "The search index is not available; retry shortly."))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  Response json(JsonProcessingException e) {
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return respond(Problem.of(400, "Bad Request", "The body is not valid JSON" + where + "."));
+  }
+
+  @ServerExceptionMapper
+  Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    String detail =
+        switch (status) {
+          case 404 -> "No such resource.";
+          case 405 -> "This method is not allowed here.";
+          case 406 -> "No acceptable representation.";
+          case 415 -> "This media type is not supported here.";
+          default -> status >= 500 ? "The server could not answer." : e.getMessage();
+        };
+    if (status >= 500) {
+      LOG.error("Request failed", e);
+    }
+    return respond(Problem.of(status, title(status), detail));
+  }
+
+  @ServerExceptionMapper
+  Response unexpected(Exception e) {
+    LOG.error("Unexpected failure", e);
+    return respond(
+        Problem.of(
+            500, "Internal Server Error", "The server could not answer; the error is logged."));
+  }
+
+  static Response respond(Problem p) {
+    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+  }
+
+  static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
+      case 409 -> "Conflict";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 422 -> "Unprocessable Content";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Internal Server Error" : "Error";
+    };
+  }
+}

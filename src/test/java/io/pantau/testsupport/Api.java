@@ -1,0 +1,46 @@
+package io.pantau.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Request builders with the test keys, shared by the component tests. */
+public final class Api {
+  public static final String EDITOR = "test-editor-key";
+  public static final String VIEWER = "test-viewer-key";
+
+  private Api() {}
+
+  public static RequestSpecification asEditor() {
+    return given().header("X-API-Key", EDITOR);
+  }
+
+  public static RequestSpecification asViewer() {
+    return given().header("X-API-Key", VIEWER);
+  }
+
+  /** The admin key Pantau generated into its data directory on first start. */
+  public static String adminKey() {
+    try {
+      return Files.readString(ElasticsearchResource.dataDir().resolve("admin.key")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RequestSpecification asAdmin() {
+    return given().header("X-API-Key", adminKey());
+  }
+
+  /** A file under ../shared, when the shared folder is there (it is absent outside CI and dev). */
+  public static Optional<Path> shared(String relative) {
+    String dir = System.getProperty("shared.dir", "../shared");
+    Path p = Path.of(dir).resolve(relative);
+    return Files.isReadable(p) ? Optional.of(p) : Optional.empty();
+  }
+}

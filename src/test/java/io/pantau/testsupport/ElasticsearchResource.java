@@ -1,0 +1,74 @@
+package io.pantau.testsupport;
+
+import io.pantau.index.node.EmbeddedElasticsearch;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Starts one real Elasticsearch node per test JVM (the same launcher the application uses) and
+ * points Pantau at it, with a fresh data directory.
+ */
+public class ElasticsearchResource implements QuarkusTestResourceLifecycleManager {
+  private static EmbeddedElasticsearch node;
+  private static Path dataDir;
+
+  @Override
+  public synchronized Map<String, String> start() {
+    if (node == null) {
+      dataDir = newDataDir();
+      String zip = System.getProperty("pantau.elasticsearch.distribution");
+      if (zip == null) {
+        throw new IllegalStateException(
+            "pantau.elasticsearch.distribution is not set; run the tests through Maven");
+      }
+      node =
+          new EmbeddedElasticsearch(
+              new EmbeddedElasticsearch.Settings(
+                  Path.of(zip),
+                  dataDir.resolve("elasticsearch"),
+                  0,
+                  "512m",
+                  Duration.ofSeconds(180),
+                  null));
+      node.start();
+    }
+    return Map.of(
+        "quarkus.elasticsearch.hosts", node.hostAndPort(),
+        "pantau.elasticsearch.embedded", "false",
+        "pantau.data-dir", dataDir.toString());
+  }
+
+  @Override
+  public void stop() {
+    // The node lives as long as the test JVM; its shutdown hook stops it.
+  }
+
+  /** The address of the node, for tests that talk to Elasticsearch directly. */
+  public static String hostAndPort() {
+    return node.hostAndPort();
+  }
+
+  /** The data directory Pantau runs with in tests. */
+  public static Path dataDir() {
+    return dataDir;
+  }
+
+  private static Path newDataDir() {
+    try {
+      Path dir =
+          Files.createTempDirectory(
+              "pantau-test-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
