@@ -32,6 +32,8 @@ import org.jboss.logging.Logger;
 public class ElasticsearchConnection {
   private static final Logger LOG = Logger.getLogger(ElasticsearchConnection.class);
   static final String HOSTS_KEY = "quarkus.elasticsearch.hosts";
+  /** The Elasticsearch version the build fetches (see the pom). */
+  static final String DISTRIBUTION_VERSION = "8.19.21";
 
   private final PantauConfig config;
   private final ObjectMapper objectMapper;
@@ -121,7 +123,12 @@ public class ElasticsearchConnection {
         LOG.warnf("Cannot list %s: %s", dir, e.getMessage());
       }
     }
-    return dir.resolve("elasticsearch.zip");
+    // Run from elsewhere than the repo: the copy Maven keeps in the local repository.
+    return Path.of(
+        System.getProperty("user.home"),
+        ".m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch",
+        DISTRIBUTION_VERSION,
+        "elasticsearch-" + DISTRIBUTION_VERSION + ".zip");
   }
 
   void onStop(@Observes ShutdownEvent event) {
