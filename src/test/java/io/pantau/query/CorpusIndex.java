@@ -1,0 +1,73 @@
+package io.pantau.query;
+
+import io.pantau.text.Fold;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/** The {@link Corpus} in an in-memory Lucene index laid out as {@link LuceneCompiler} expects. */
+final class CorpusIndex implements AutoCloseable {
+  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+
+  CorpusIndex(List<Corpus.Doc> docs) {
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig(QueryText.analyzer()))) {
+      for (Corpus.Doc doc : docs) {
+        writer.addDocument(document(doc));
+      }
+      writer.commit();
+      reader = DirectoryReader.open(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    searcher = new IndexSearcher(reader);
+  }
+
+  private static Document document(Corpus.Doc doc) {
+    Document d = new Document();
+    d.add(new StoredField("id", doc.id()));
+    d.add(new TextField(LuceneCompiler.TITLE, Fold.fold(doc.title()), Field.Store.NO));
+    d.add(new TextField(LuceneCompiler.BODY, Fold.fold(doc.body()), Field.Store.NO));
+    for (Map.Entry<String, List<String>> e : doc.exact().entrySet()) {
+      for (String value : e.getValue()) {
+        d.add(new StringField(e.getKey(), QueryText.exact(value), Field.Store.NO));
+      }
+    }
+    return d;
+  }
+
+  /** Ids of the documents the query matches. */
+  Set<Integer> search(org.apache.lucene.search.Query query) {
+    try {
+      Set<Integer> ids = new TreeSet<>();
+      for (ScoreDoc hit : searcher.search(query, Integer.MAX_VALUE).scoreDocs) {
+        ids.add(searcher.storedFields().document(hit.doc).getField("id").numericValue().intValue());
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    directory.close();
+  }
+}
