@@ -149,7 +149,7 @@ final class Lexer {
       if (pos < input.length() && !endsWord(input.charAt(pos))) {
         throw QuerySyntaxException.expected(pos, "a space after NEAR/" + distance);
       }
-      return new Token(Kind.NEAR, start, "NEAR", false, distance);
+      return new Token(Kind.NEAR, start, input.substring(start, pos), false, distance);
     }
     if (word.endsWith("*")) {
       String stem = word.substring(0, word.length() - 1);
