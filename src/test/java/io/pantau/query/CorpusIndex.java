@@ -16,7 +16,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /** The {@link Corpus} in an in-memory Lucene index laid out as {@link LuceneCompiler} expects. */
@@ -24,6 +25,7 @@ final class CorpusIndex implements AutoCloseable {
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  private final int[] idOf;
 
   CorpusIndex(List<Corpus.Doc> docs) {
     try (IndexWriter writer =
@@ -37,6 +39,15 @@ final class CorpusIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     searcher = new IndexSearcher(reader);
+    // One segment, so a document number stays valid for the life of the reader.
+    idOf = new int[reader.maxDoc()];
+    try {
+      for (int doc = 0; doc < idOf.length; doc++) {
+        idOf[doc] = searcher.storedFields().document(doc).getField("id").numericValue().intValue();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Document document(Corpus.Doc doc) {
@@ -56,9 +67,19 @@ final class CorpusIndex implements AutoCloseable {
   Set<Integer> search(org.apache.lucene.search.Query query) {
     try {
       Set<Integer> ids = new TreeSet<>();
-      for (ScoreDoc hit : searcher.search(query, Integer.MAX_VALUE).scoreDocs) {
-        ids.add(searcher.storedFields().document(hit.doc).getField("id").numericValue().intValue());
-      }
+      searcher.search(
+          query,
+          new SimpleCollector() {
+            @Override
+            public void collect(int doc) {
+              ids.add(idOf[doc]);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+              return ScoreMode.COMPLETE_NO_SCORES;
+            }
+          });
       return ids;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

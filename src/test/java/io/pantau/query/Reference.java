@@ -21,6 +21,10 @@ final class Reference {
     this.body = QueryText.tokens(doc.body());
   }
 
+  int id() {
+    return doc.id();
+  }
+
   boolean matches(Query q) {
     Boolean result = eval(q);
     return result == null || result;
