@@ -159,6 +159,17 @@ class QueryCompilerTest {
   }
 
   @Test
+  void theDeepestQueryTheParserAcceptsStaysWithinTheClusterNestingLimit() throws IOException {
+    StringBuilder query = new StringBuilder("x NEAR/2 (bbb* OR \"c d\")");
+    // The group after NEAR is one level already.
+    for (int level = 1; level < QueryParser.MAX_GROUP_DEPTH; level++) {
+      query.insert(0, level % 2 == 0 ? "a OR -(" : "a -(").append(')');
+    }
+    int depth = QueryDepth.of(compiled(query.toString()).toString());
+    assertTrue(depth <= QueryDepth.LIMIT, "nesting " + depth + " for " + query);
+  }
+
+  @Test
   void everyFieldTheCompilerNamesExistsInTheArticlesMapping() throws IOException {
     JsonNode mapping;
     try (InputStream in =
