@@ -27,9 +27,12 @@ public final class QueryText {
 
   private QueryText() {}
 
-  /** The analyzer for the {@code title} and {@code body} of documents matched with Lucene. */
+  /**
+   * A new analyzer for the {@code title} and {@code body} of documents matched with Lucene, the
+   * same as the one that reads query words; the caller closes it.
+   */
   public static Analyzer analyzer() {
-    return STANDARD;
+    return new StandardAnalyzer(CharArraySet.EMPTY_SET);
   }
 
   /** The index terms of text as a query or the index sees it: folded, then tokenised. */

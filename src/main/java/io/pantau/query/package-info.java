@@ -29,10 +29,13 @@
  *   <li>NEAR takes words, prefixes, phrases without {@code ~} and OR groups of them, on the text
  *       fields; both sides must fall in the same field (title or body). NEAR does not chain.
  *   <li>{@code n} in {@code NEAR/n} and {@code ~n} is 0 to 1000. A prefix needs 3 characters before
- *       the {@code *}.
+ *       the {@code *} and is compared, folded, with single index terms, so {@code China-Kaz*} finds
+ *       nothing; a {@code *} elsewhere in a word is an ordinary character.
  *   <li>Limits: 1000 characters, 100 clauses (words, phrases, field values), groups 10 deep; beyond
  *       them {@link io.pantau.query.QueryLimitException}. Positions in errors are zero-based UTF-16
  *       offsets.
+ *   <li>A word the index tokenizer splits ({@code China-Kazakhstan}, {@code 2-1}) means its parts
+ *       side by side, as a phrase does.
  *   <li>A word or phrase that leaves no index term (a lone {@code &}) is dropped like a stop word;
  *       a query left with nothing matches everything, as a blank one does.
  * </ul>

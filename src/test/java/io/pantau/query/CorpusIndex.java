@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -28,8 +29,8 @@ final class CorpusIndex implements AutoCloseable {
   private final int[] idOf;
 
   CorpusIndex(List<Corpus.Doc> docs) {
-    try (IndexWriter writer =
-        new IndexWriter(directory, new IndexWriterConfig(QueryText.analyzer()))) {
+    try (Analyzer analyzer = QueryText.analyzer();
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (Corpus.Doc doc : docs) {
         writer.addDocument(document(doc));
       }
