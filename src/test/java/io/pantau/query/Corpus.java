@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Fifty short articles written for the query tests: two languages, accents, hyphens, repeats. */
-final class Corpus {
+public final class Corpus {
   /** One article as the alert matcher will see it; exact fields as stored (original case). */
-  record Doc(int id, String title, String body, Map<String, List<String>> exact) {}
+  public record Doc(int id, String title, String body, Map<String, List<String>> exact) {}
 
   private Corpus() {}
 
-  static final List<Doc> DOCS = build();
+  public static final List<Doc> DOCS = build();
 
   private static List<Doc> build() {
     List<Doc> d = new ArrayList<>();

@@ -22,13 +22,13 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /** The {@link Corpus} in an in-memory Lucene index laid out as {@link LuceneCompiler} expects. */
-final class CorpusIndex implements AutoCloseable {
+public final class CorpusIndex implements AutoCloseable {
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final int[] idOf;
 
-  CorpusIndex(List<Corpus.Doc> docs) {
+  public CorpusIndex(List<Corpus.Doc> docs) {
     try (Analyzer analyzer = QueryText.analyzer();
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (Corpus.Doc doc : docs) {
@@ -65,7 +65,7 @@ final class CorpusIndex implements AutoCloseable {
   }
 
   /** Ids of the documents the query matches. */
-  Set<Integer> search(org.apache.lucene.search.Query query) {
+  public Set<Integer> search(org.apache.lucene.search.Query query) {
     try {
       Set<Integer> ids = new TreeSet<>();
       searcher.search(
