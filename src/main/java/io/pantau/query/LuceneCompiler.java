@@ -1,0 +1,179 @@
+package io.pantau.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Compiles a {@link Query} to Lucene for matching single articles (alerts), with the meaning that
+ * {@code io.pantau.index.QueryCompiler} gives it in Elasticsearch.
+ *
+ * <p>The document it expects: {@link #TITLE} and {@link #BODY} hold the {@code Fold.fold}ed text
+ * analysed with {@link QueryText#analyzer()}; each exact field, named by {@link
+ * #fieldName(ExactField)}, holds untokenised values passed through {@link QueryText#exact(String)}
+ * ({@code keyword} holds both the keywords and the keyphrases).
+ */
+public final class LuceneCompiler {
+  /** The folded, analysed title. */
+  public static final String TITLE = "title";
+
+  /** The folded, analysed body. */
+  public static final String BODY = "body";
+
+  private static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
+
+  private LuceneCompiler() {}
+
+  /** The Lucene field holding the values of an exact field. */
+  public static String fieldName(ExactField field) {
+    return field.queryName();
+  }
+
+  /** The Lucene query matching what the Elasticsearch compilation of {@code query} matches. */
+  public static org.apache.lucene.search.Query compile(Query query) {
+    return compileNode(QueryText.searchable(query));
+  }
+
+  private static org.apache.lucene.search.Query compileNode(Query q) {
+    if (q instanceof Query.MatchAll) {
+      return new MatchAllDocsQuery();
+    }
+    if (q instanceof Query.Or or) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      or.clauses().forEach(c -> b.add(compileNode(c), Occur.SHOULD));
+      return b.setMinimumNumberShouldMatch(1).build();
+    }
+    if (q instanceof Query.And and) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      boolean positive = false;
+      for (Query c : and.clauses()) {
+        if (c instanceof Query.Not not) {
+          b.add(compileNode(not.clause()), Occur.MUST_NOT);
+        } else {
+          b.add(compileNode(c), Occur.MUST);
+          positive = true;
+        }
+      }
+      if (!positive) {
+        b.add(new MatchAllDocsQuery(), Occur.MUST);
+      }
+      return b.build();
+    }
+    if (q instanceof Query.Not not) {
+      return new BooleanQuery.Builder()
+          .add(new MatchAllDocsQuery(), Occur.MUST)
+          .add(compileNode(not.clause()), Occur.MUST_NOT)
+          .build();
+    }
+    if (q instanceof Query.Near near) {
+      return near(near);
+    }
+    if (q instanceof Query.FieldValue v) {
+      Term term = new Term(fieldName(v.field()), QueryText.exact(v.value()));
+      return v.prefix() ? new PrefixQuery(term) : new TermQuery(term);
+    }
+    List<org.apache.lucene.search.Query> perField = new ArrayList<>();
+    for (String field : fieldsOf(q)) {
+      perField.add(text(q, field));
+    }
+    return anyOf(perField);
+  }
+
+  private static org.apache.lucene.search.Query anyOf(List<org.apache.lucene.search.Query> qs) {
+    if (qs.isEmpty()) {
+      return new MatchNoDocsQuery("no clause left");
+    }
+    if (qs.size() == 1) {
+      return qs.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    qs.forEach(x -> b.add(x, Occur.SHOULD));
+    return b.setMinimumNumberShouldMatch(1).build();
+  }
+
+  private static List<String> fieldsOf(Query leaf) {
+    TextField field = leaf instanceof Query.Term t ? t.field() : ((Query.Phrase) leaf).field();
+    return switch (field) {
+      case ANY -> TEXT_FIELDS;
+      case TITLE -> List.of(TITLE);
+      case BODY -> List.of(BODY);
+    };
+  }
+
+  private static org.apache.lucene.search.Query text(Query leaf, String field) {
+    if (leaf instanceof Query.Term t && t.prefix()) {
+      return new PrefixQuery(new Term(field, QueryText.prefix(t.word())));
+    }
+    QueryText.Analyzed analyzed = QueryText.analyze(words(leaf));
+    if (analyzed.terms().size() == 1) {
+      return new TermQuery(new Term(field, analyzed.terms().get(0)));
+    }
+    PhraseQuery.Builder b = new PhraseQuery.Builder();
+    for (int i = 0; i < analyzed.terms().size(); i++) {
+      b.add(new Term(field, analyzed.terms().get(i)), analyzed.positions().get(i));
+    }
+    return b.setSlop(leaf instanceof Query.Phrase p ? p.slop() : 0).build();
+  }
+
+  /** The text a word or phrase leaf stands for, before folding and tokenising. */
+  static String words(Query leaf) {
+    return leaf instanceof Query.Term t
+        ? t.word()
+        : String.join(" ", ((Query.Phrase) leaf).words());
+  }
+
+  private static org.apache.lucene.search.Query near(Query.Near near) {
+    List<org.apache.lucene.search.Query> perField = new ArrayList<>();
+    for (String field : TEXT_FIELDS) {
+      SpanQuery left = span(near.left(), field);
+      SpanQuery right = span(near.right(), field);
+      if (left != null && right != null) {
+        perField.add(new SpanNearQuery(new SpanQuery[] {left, right}, near.distance(), false));
+      }
+    }
+    return anyOf(perField);
+  }
+
+  /** The span of a NEAR operand in one field, or null where the operand cannot occur there. */
+  private static SpanQuery span(Query operand, String field) {
+    if (operand instanceof Query.Or or) {
+      List<SpanQuery> spans = new ArrayList<>();
+      for (Query c : or.clauses()) {
+        SpanQuery s = span(c, field);
+        if (s != null) {
+          spans.add(s);
+        }
+      }
+      if (spans.isEmpty()) {
+        return null;
+      }
+      return spans.size() == 1 ? spans.get(0) : new SpanOrQuery(spans.toArray(new SpanQuery[0]));
+    }
+    if (!fieldsOf(operand).contains(field)) {
+      return null;
+    }
+    if (operand instanceof Query.Term t && t.prefix()) {
+      return new SpanMultiTermQueryWrapper<>(
+          new PrefixQuery(new Term(field, QueryText.prefix(t.word()))));
+    }
+    List<String> terms = QueryText.tokens(words(operand));
+    if (terms.size() == 1) {
+      return new SpanTermQuery(new Term(field, terms.get(0)));
+    }
+    SpanQuery[] sequence =
+        terms.stream().map(x -> new SpanTermQuery(new Term(field, x))).toArray(SpanQuery[]::new);
+    return new SpanNearQuery(sequence, 0, true);
+  }
+}

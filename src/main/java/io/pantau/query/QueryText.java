@@ -1,0 +1,132 @@
+package io.pantau.query;
+
+import io.pantau.text.Fold;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * How query words become index terms, shared by both compilers so that they agree on every word:
+ * the folding and tokenising of the index, the lower-casing of exact fields, and the dropping of
+ * words that leave no term at all.
+ */
+public final class QueryText {
+  /**
+   * Elasticsearch's {@code standard} analyzer: the standard tokenizer and lower-casing, no stop
+   * words. Both run the same Lucene line, so a word tokenises alike on both sides.
+   */
+  private static final Analyzer STANDARD = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+
+  private QueryText() {}
+
+  /**
+   * A new analyzer for the {@code title} and {@code body} of documents matched with Lucene, the
+   * same as the one that reads query words; the caller closes it.
+   */
+  public static Analyzer analyzer() {
+    return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+  }
+
+  /** The index terms of text as a query or the index sees it: folded, then tokenised. */
+  public static List<String> tokens(String text) {
+    return analyze(text).terms();
+  }
+
+  /** Terms with their positions, which a phrase needs when a token was skipped. */
+  record Analyzed(List<String> terms, List<Integer> positions) {}
+
+  static Analyzed analyze(String text) {
+    List<String> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    try (TokenStream stream = STANDARD.tokenStream("", Fold.fold(text))) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        position += increment.getPositionIncrement();
+        terms.add(term.toString());
+        positions.add(position);
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+    return new Analyzed(List.copyOf(terms), List.copyOf(positions));
+  }
+
+  /**
+   * The term a prefix query compares with index terms: folded, then lower-cased the way the
+   * analyzer does, code point by code point.
+   */
+  public static String prefix(String word) {
+    return lowerCase(Fold.fold(word));
+  }
+
+  /**
+   * An exact-field value as the {@code lowercase} normalizer stores it: lower-cased code point by
+   * code point (as Lucene's LowerCaseFilter does, not {@code String.toLowerCase}, whose special
+   * cases such as the Greek final sigma the index does not make), accents kept.
+   */
+  public static String exact(String value) {
+    return lowerCase(value);
+  }
+
+  private static String lowerCase(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().map(Character::toLowerCase).forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  /**
+   * The query with every word and phrase that leaves no index term (such as a lone "&") removed,
+   * the way a stop word is; nothing left means {@link Query.MatchAll}. Compilers run this first.
+   */
+  public static Query searchable(Query query) {
+    return prune(query).orElseGet(Query.MatchAll::new);
+  }
+
+  private static Optional<Query> prune(Query q) {
+    if (q instanceof Query.Term t) {
+      boolean empty = t.prefix() ? prefix(t.word()).isEmpty() : tokens(t.word()).isEmpty();
+      return empty ? Optional.empty() : Optional.of(q);
+    }
+    if (q instanceof Query.Phrase p) {
+      return tokens(String.join(" ", p.words())).isEmpty() ? Optional.empty() : Optional.of(q);
+    }
+    if (q instanceof Query.Not not) {
+      return prune(not.clause()).map(Builders::not);
+    }
+    if (q instanceof Query.And and) {
+      List<Query> kept = pruneAll(and.clauses());
+      return kept.isEmpty() ? Optional.empty() : Optional.of(Builders.and(kept));
+    }
+    if (q instanceof Query.Or or) {
+      List<Query> kept = pruneAll(or.clauses());
+      return kept.isEmpty() ? Optional.empty() : Optional.of(Builders.or(kept));
+    }
+    if (q instanceof Query.Near near) {
+      Optional<Query> left = prune(near.left());
+      Optional<Query> right = prune(near.right());
+      if (left.isPresent() && right.isPresent()) {
+        return Optional.of(new Query.Near(left.get(), right.get(), near.distance()));
+      }
+      return left.isPresent() ? left : right;
+    }
+    return Optional.of(q);
+  }
+
+  private static List<Query> pruneAll(List<Query> clauses) {
+    List<Query> kept = new ArrayList<>();
+    clauses.forEach(c -> prune(c).ifPresent(kept::add));
+    return kept;
+  }
+}
