@@ -1,6 +1,8 @@
 package io.pantau.index;
 
 import io.pantau.article.SentimentLabel;
+import io.pantau.query.Query;
+import io.pantau.query.Query.MatchAll;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,7 @@ import java.util.Optional;
 /**
  * A search over stored articles.
  *
- * @param q the query in Pantau's query language; blank means everything
+ * @param q the parsed query; {@link MatchAll} means everything
  * @param from inclusive lower bound on published
  * @param to exclusive upper bound on published
  * @param sources only these sources (case-insensitive); empty means all
@@ -18,7 +20,7 @@ import java.util.Optional;
  * @param size page size
  */
 public record ArticleSearch(
-    String q,
+    Query q,
     Optional<Instant> from,
     Optional<Instant> to,
     List<String> sources,
@@ -31,6 +33,7 @@ public record ArticleSearch(
   public static final int MAX_WINDOW = 10_000;
 
   public ArticleSearch {
+    q = q == null ? new MatchAll() : q;
     from = from == null ? Optional.empty() : from;
     to = to == null ? Optional.empty() : to;
     sources = sources == null ? List.of() : List.copyOf(sources);

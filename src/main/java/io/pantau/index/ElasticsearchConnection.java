@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 public class ElasticsearchConnection {
   private static final Logger LOG = Logger.getLogger(ElasticsearchConnection.class);
   static final String HOSTS_KEY = "quarkus.elasticsearch.hosts";
+
   /** The Elasticsearch version the build fetches (see the pom). */
   static final String DISTRIBUTION_VERSION = "8.19.21";
 

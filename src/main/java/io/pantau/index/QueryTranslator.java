@@ -2,10 +2,8 @@ package io.pantau.index;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
-import io.pantau.text.Fold;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,15 +12,8 @@ final class QueryTranslator {
 
   Query toQuery(ArticleSearch s) {
     BoolQuery.Builder bool = new BoolQuery.Builder();
-    if (s.q() != null && !s.q().isBlank()) {
-      String folded = Fold.fold(s.q().trim());
-      bool.must(
-          m ->
-              m.multiMatch(
-                  mm ->
-                      mm.query(folded)
-                          .fields("search.title", "search.body")
-                          .operator(Operator.And)));
+    if (!(s.q() instanceof io.pantau.query.Query.MatchAll)) {
+      bool.must(QueryCompiler.compile(s.q()));
     }
     s.from()
         .ifPresent(

@@ -11,6 +11,8 @@ import io.pantau.index.ArticleSearch;
 import io.pantau.index.SearchPage;
 import io.pantau.ingest.IngestService;
 import io.pantau.ingest.ItemResult;
+import io.pantau.query.QueryException;
+import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
 import io.pantau.security.Role;
 import io.smallrye.common.annotation.Blocking;
@@ -222,7 +224,7 @@ public class ArticleResource {
     try {
       return index.search(
           new ArticleSearch(
-              q,
+              QueryParser.parse(q == null ? "" : q),
               parseInstant("from", from),
               parseInstant("to", to),
               split(source),
@@ -230,6 +232,8 @@ public class ArticleResource {
               label,
               parseInt("page", page),
               parseInt("size", size)));
+    } catch (QueryException e) {
+      throw new BadRequest("q: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new BadRequest(e.getMessage() + ".");
     }

@@ -363,6 +363,81 @@ class ArticleApiTest {
   }
 
   @Test
+  void searchUsesTheQueryLanguageAndRefusesMalformedQueries() {
+    String tag = unique();
+    String src = "q-" + tag + ".example";
+    Api.asEditor()
+        .contentType(ContentType.JSON)
+        .queryParam("refresh", "true")
+        .body(
+            List.of(
+                Map.of(
+                    "url",
+                    "https://" + src + "/1",
+                    "source",
+                    src,
+                    "title",
+                    "Tokayev di Astana",
+                    "body",
+                    "Presiden Kazakhstan bertemu mitra dari Tiongkok di Astana."),
+                Map.of(
+                    "url",
+                    "https://" + src + "/2",
+                    "source",
+                    src,
+                    "title",
+                    "Harga beras naik",
+                    "body",
+                    "Harga beras di pasar Jakarta naik tajam minggu ini."),
+                Map.of(
+                    "url",
+                    "https://" + src + "/3",
+                    "source",
+                    src,
+                    "title",
+                    "Ekspor ke Tiongkok",
+                    "body",
+                    "Ekspor nikel ke Tiongkok dan Kazakhstan tumbuh.")))
+        .post("/api/articles")
+        .then()
+        .statusCode(201);
+    Api.asViewer()
+        .queryParam("source", src)
+        .queryParam("q", "\"Kazakhstan\" AND (China OR Tiongkok)")
+        .get("/api/articles")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(2));
+    Api.asViewer()
+        .queryParam("source", src)
+        .queryParam("q", "title:astana")
+        .get("/api/articles")
+        .then()
+        .body("total", equalTo(1))
+        .body("items[0].title", equalTo("Tokayev di Astana"));
+    Api.asViewer()
+        .queryParam("source", src)
+        .queryParam("q", "-kazakhstan")
+        .get("/api/articles")
+        .then()
+        .body("total", equalTo(1))
+        .body("items[0].title", equalTo("Harga beras naik"));
+    Api.asViewer()
+        .queryParam("source", src)
+        .queryParam("q", "ekspo* NEAR/3 nikel")
+        .get("/api/articles")
+        .then()
+        .body("total", equalTo(1));
+    Api.asViewer()
+        .queryParam("q", "(kazakhstan OR")
+        .get("/api/articles")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("at "));
+  }
+
+  @Test
   void unknownIdIs404Problem() {
     Api.asViewer()
         .get("/api/articles/ffffffffffffffff")
