@@ -25,6 +25,15 @@ public interface PantauConfig {
 
   Security security();
 
+  Outbound outbound();
+
+  /** Connections Pantau makes to URLs that users give it (feeds, pages, webhooks). */
+  interface Outbound {
+    /** Allow private, loopback and link-local addresses (tests and closed networks only). */
+    @WithDefault("false")
+    boolean allowPrivateNetworks();
+  }
+
   /** The Elasticsearch connection and the embedded node. */
   interface Elasticsearch {
     /**
