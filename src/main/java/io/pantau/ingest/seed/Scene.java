@@ -1,0 +1,317 @@
+package io.pantau.ingest.seed;
+
+import io.pantau.ingest.seed.Lexicon.Language;
+import io.pantau.ingest.seed.Lexicon.Named;
+import io.pantau.ingest.seed.Lexicon.Person;
+import io.pantau.ingest.seed.Lexicon.Topic;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The fixed facts of one story (language, topic, cast, place, dates) and the template renderer that
+ * writes sentences about them.
+ *
+ * <p>Template syntax: {@code [a|b|c]} picks one alternative (alternatives may nest and hold slots);
+ * {@code {slot}} or {@code {slot:arg}} inserts a value; a trailing {@code ^} in a slot name
+ * capitalises it. People are introduced with their title on first mention and by their short name
+ * afterwards, the way wire copy does it. {@code {p1}}..{@code {p3}} and {@code {o1}} {@code {o2}}
+ * are the story's cast drawn at random (p3 an analyst); {@code {r1}}..{@code {r3}} and {@code
+ * {org1}}..{@code {org3}} are the topic's people and organisations in their listed order, for
+ * sentences where the role matters (who orders a recall, who issues a weather warning).
+ */
+final class Scene {
+  final String lang;
+  final Language texts;
+  final Topic topic;
+  final SplittableRandom rng;
+  final Person[] cast;
+  final Named[] orgs;
+  final Named city;
+  final String keyphrase;
+  final OffsetDateTime published;
+  final LocalDate eventDay;
+  final Map<String, String> extra = new HashMap<>();
+  private final Set<String> mentioned = new HashSet<>();
+
+  Scene(
+      String lang,
+      Language texts,
+      Topic topic,
+      SplittableRandom rng,
+      Person[] cast,
+      Named[] orgs,
+      Named city,
+      String keyphrase,
+      OffsetDateTime published,
+      LocalDate eventDay) {
+    this.lang = lang;
+    this.texts = texts;
+    this.topic = topic;
+    this.rng = rng;
+    this.cast = cast;
+    this.orgs = orgs;
+    this.city = city;
+    this.keyphrase = keyphrase;
+    this.published = published;
+    this.eventDay = eventDay;
+  }
+
+  /** Who has been introduced so far, to undo the mentions of text that gets dropped. */
+  Set<String> introduced() {
+    return new HashSet<>(mentioned);
+  }
+
+  void restoreIntroduced(Set<String> earlier) {
+    mentioned.retainAll(earlier);
+  }
+
+  /** The same facts seen from another outlet and time, for the chrome of a syndicated copy. */
+  Scene at(OffsetDateTime when, SplittableRandom random) {
+    Scene copy = new Scene(lang, texts, topic, random, cast, orgs, city, keyphrase, when, eventDay);
+    copy.extra.putAll(extra);
+    copy.mentioned.addAll(mentioned);
+    return copy;
+  }
+
+  /** Renders a template as a sentence: slots filled, spacing tidied, first letter capitalised. */
+  String sentence(String template) {
+    return capitalise(tidy(render(template)));
+  }
+
+  /** Renders a template without touching its case (for chrome lines and credits). */
+  String line(String template) {
+    return tidy(render(template));
+  }
+
+  <T> T pick(List<T> items) {
+    return items.get(rng.nextInt(items.size()));
+  }
+
+  String vocab(String section) {
+    return render(pick(texts.vocab().require(section)));
+  }
+
+  private String render(String t) {
+    StringBuilder out = new StringBuilder(t.length() + 32);
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      if (c == '[') {
+        int end = matching(t, i, '[', ']');
+        List<String> options = splitTop(t.substring(i + 1, end));
+        out.append(render(pick(options)));
+        i = end + 1;
+      } else if (c == '{') {
+        int end = matching(t, i, '{', '}');
+        out.append(slot(t.substring(i + 1, end)));
+        i = end + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int matching(String t, int from, char open, char close) {
+    int depth = 0;
+    for (int i = from; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == open) {
+        depth++;
+      } else if (c == close && --depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("unbalanced " + open + " in template: " + t);
+  }
+
+  private static List<String> splitTop(String s) {
+    List<String> parts = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '[' || c == '{') {
+        depth++;
+      } else if (c == ']' || c == '}') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        parts.add(s.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(s.substring(start));
+    return parts;
+  }
+
+  private String slot(String spec) {
+    boolean cap = spec.endsWith("^");
+    String s = cap ? spec.substring(0, spec.length() - 1) : spec;
+    String value = value(s);
+    return cap ? capitalise(value) : value;
+  }
+
+  private String value(String s) {
+    int colon = s.indexOf(':');
+    String name = colon < 0 ? s : s.substring(0, colon);
+    String arg = colon < 0 ? "" : s.substring(colon + 1);
+    switch (name) {
+      case "p1":
+      case "p2":
+      case "p3":
+        return mention(cast[name.charAt(1) - '1']);
+      case "p1.name":
+      case "p2.name":
+      case "p3.name":
+        return cast[name.charAt(1) - '1'].full();
+      case "p1.short":
+      case "p2.short":
+      case "p3.short":
+        return cast[name.charAt(1) - '1'].shortName(lang);
+      case "r1":
+      case "r2":
+      case "r3":
+        return mention(role(name));
+      case "r1.short":
+      case "r2.short":
+      case "r3.short":
+        return role(name).shortName(lang);
+      case "org1":
+      case "org2":
+      case "org3":
+        return topic.orgs().get(Math.min(name.charAt(3) - '1', topic.orgs().size() - 1)).name(lang);
+      case "o1":
+        return orgs[0].name(lang);
+      case "o2":
+        return orgs[1].name(lang);
+      case "org":
+        return pick(topic.orgs()).name(lang);
+      case "city":
+        return city.name(lang);
+      case "CITY":
+        return city.name(lang).toUpperCase(java.util.Locale.ROOT);
+      case "country":
+        return city.country(lang);
+      case "place":
+        return pick(topic.places()).name(lang);
+      case "kp1":
+        return keyphrase;
+      case "kp":
+        return render(pick(texts.topics().require(topic.name() + ".keyphrase")));
+      case "n":
+        return Integer.toString(between(arg));
+      case "d":
+        return decimal(arg);
+      case "big":
+        return grouped(between(arg));
+      case "v":
+        return vocab(arg);
+      case "when":
+        return when();
+      case "weekday":
+        return pick(texts.vocab().require("weekday"));
+      case "month":
+        return texts.vocab().require("month").get(published.getMonthValue() - 1);
+      case "prevmonth":
+        return texts.vocab().require("month").get((published.getMonthValue() + 10) % 12);
+      case "year":
+        return Integer.toString(published.getYear());
+      case "nextyear":
+        return Integer.toString(published.getYear() + 1);
+      default:
+        String x = extra.get(name);
+        if (x == null) {
+          throw new IllegalStateException("unknown slot {" + s + "}");
+        }
+        return x;
+    }
+  }
+
+  /** The topic's person in a fixed role ({r1} is its first listed person), for role-bound facts. */
+  private Person role(String name) {
+    return topic.people().get(Math.min(name.charAt(1) - '1', topic.people().size() - 1));
+  }
+
+  private String mention(Person p) {
+    if (mentioned.add(p.key())) {
+      return p.title(lang) + " " + p.full();
+    }
+    return p.shortName(lang);
+  }
+
+  /** The event day as wire copy names it: "pada Senin (16/6)" or "on Monday". */
+  private String when() {
+    String weekday = texts.vocab().require("weekday").get(eventDay.getDayOfWeek().getValue() - 1);
+    if (lang.equals("id")) {
+      return "pada "
+          + weekday
+          + " ("
+          + eventDay.getDayOfMonth()
+          + "/"
+          + eventDay.getMonthValue()
+          + ")";
+    }
+    return "on " + weekday;
+  }
+
+  private int between(String arg) {
+    String[] r = arg.split("-");
+    int lo = Integer.parseInt(r[0]);
+    int hi = Integer.parseInt(r[1]);
+    return lo + rng.nextInt(hi - lo + 1);
+  }
+
+  private String decimal(String arg) {
+    String[] r = arg.split("-");
+    int lo = (int) Math.round(Double.parseDouble(r[0]) * 10);
+    int hi = (int) Math.round(Double.parseDouble(r[1]) * 10);
+    int v = lo + rng.nextInt(hi - lo + 1);
+    String sep = lang.equals("id") ? "," : ".";
+    return (v / 10) + sep + (v % 10);
+  }
+
+  private String grouped(int v) {
+    String digits = Integer.toString(v);
+    char sep = lang.equals("id") ? '.' : ',';
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        out.append(sep);
+      }
+      out.append(digits.charAt(i));
+    }
+    return out.toString();
+  }
+
+  /** Collapses the doubled spaces and the space before a comma or stop that empty options leave. */
+  static String tidy(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        char next = i + 1 < s.length() ? s.charAt(i + 1) : '\n';
+        if (next == ' ' || next == ',' || next == '.' || out.length() == 0) {
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString().strip();
+  }
+
+  static String capitalise(String s) {
+    // An opening quote mark is not the first letter.
+    int i = s.startsWith("\"") || s.startsWith("\u201c") ? 1 : 0;
+    if (s.length() <= i || !Character.isLowerCase(s.charAt(i))) {
+      return s;
+    }
+    return s.substring(0, i) + Character.toUpperCase(s.charAt(i)) + s.substring(i + 1);
+  }
+}
