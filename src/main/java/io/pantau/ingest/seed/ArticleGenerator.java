@@ -258,6 +258,7 @@ public final class ArticleGenerator {
       out.add(
           new GeneratedArticle(
               Layout.render(story, original, Layout.form(outlet, rng.nextDouble())),
+              lang,
               topic.name(),
               tone,
               published.toInstant(),
@@ -308,6 +309,7 @@ public final class ArticleGenerator {
               note == null ? null : chrome.line(note));
       return new GeneratedArticle(
           Layout.render(copy, layout, Layout.form(to, rng.nextDouble())),
+          lang,
           story.scene().topic.name(),
           story.tone(),
           later.toInstant(),

@@ -10,6 +10,7 @@ import java.util.Optional;
  * benchmark can check Pantau's enrichment against the truth.
  *
  * @param raw the article as Pantau receives it
+ * @param lang the language it was written in ({@code id} or {@code en})
  * @param topic the topic it was written about
  * @param tone the tone its wording was drawn from
  * @param publishedAt the publication instant, also when {@code raw.published()} is left empty
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public record GeneratedArticle(
     RawArticle raw,
+    String lang,
     String topic,
     SentimentLabel tone,
     Instant publishedAt,

@@ -81,8 +81,16 @@ public final class SeedFiles {
     Instant fetchedAt = null;
     int bodyStart = 0;
     if (lines.length > 0 && lines[0].strip().equals(FENCE)) {
+      int close = 1;
+      while (close < lines.length && !lines[close].strip().equals(FENCE)) {
+        close++;
+      }
+      // Checked first: without a closing fence every body line would look like a bad key.
+      if (close >= lines.length) {
+        throw new SeedFormatException(name, 1, "front matter opened here is never closed by ---");
+      }
       int i = 1;
-      for (; i < lines.length && !lines[i].strip().equals(FENCE); i++) {
+      for (; i < close; i++) {
         String line = lines[i];
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
           continue;
@@ -109,10 +117,7 @@ public final class SeedFiles {
           default -> fetchedAt = instant(name, i + 1, value);
         }
       }
-      if (i >= lines.length) {
-        throw new SeedFormatException(name, 1, "front matter opened here is never closed by ---");
-      }
-      bodyStart = i + 1;
+      bodyStart = close + 1;
     }
     String body = String.join("\n", List.of(lines).subList(bodyStart, lines.length)).strip();
     if (body.isEmpty()) {
