@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * Lays a story out the way one outlet's page reads once scraped: plain text with the outlet's
@@ -258,15 +257,33 @@ final class Layout {
     }
   }
 
+  /** Lower-case ASCII words joined by hyphens, accents dropped, at most {@code maxWords}. */
   static String slug(String text, int maxWords) {
-    String folded =
-        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "")
-            .toLowerCase(java.util.Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", " ")
-            .strip();
-    List<String> words = List.of(folded.split(" "));
-    return String.join("-", words.subList(0, Math.min(maxWords, words.size())));
+    String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(folded.length());
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = Character.toLowerCase(folded.charAt(i));
+      boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (keep && !inWord) {
+        if (words == maxWords) {
+          break;
+        }
+        if (words > 0) {
+          out.append('-');
+        }
+        words++;
+      }
+      if (keep) {
+        out.append(c);
+      } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        // An accent split off by NFD belongs to the letter before it; the word goes on.
+        continue;
+      }
+      inWord = keep;
+    }
+    return out.toString();
   }
 
   private static String esc(String s) {

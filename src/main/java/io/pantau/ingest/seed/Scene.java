@@ -6,12 +6,14 @@ import io.pantau.ingest.seed.Lexicon.Person;
 import io.pantau.ingest.seed.Lexicon.Topic;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fixed facts of one story (language, topic, cast, place, dates) and the template renderer that
@@ -99,24 +101,86 @@ final class Scene {
 
   private String render(String t) {
     StringBuilder out = new StringBuilder(t.length() + 32);
+    compiled(t).write(this, out);
+    return out.toString();
+  }
+
+  /**
+   * A template parsed once into text, choices and slots. Parsing on every use cost more than
+   * filling, and the set of template strings is bounded by the resource files.
+   */
+  private interface Node {
+    void write(Scene scene, StringBuilder out);
+  }
+
+  private record Text(String text) implements Node {
+    public void write(Scene scene, StringBuilder out) {
+      out.append(text);
+    }
+  }
+
+  private record Slot(String spec) implements Node {
+    public void write(Scene scene, StringBuilder out) {
+      out.append(scene.slot(spec));
+    }
+  }
+
+  private record Choice(List<Node> options) implements Node {
+    public void write(Scene scene, StringBuilder out) {
+      scene.pick(options).write(scene, out);
+    }
+  }
+
+  private record Sequence(List<Node> parts) implements Node {
+    public void write(Scene scene, StringBuilder out) {
+      for (Node n : parts) {
+        n.write(scene, out);
+      }
+    }
+  }
+
+  private static final Map<String, Node> COMPILED = new ConcurrentHashMap<>();
+
+  private static Node compiled(String t) {
+    Node n = COMPILED.get(t);
+    if (n == null) {
+      n = compile(t);
+      COMPILED.put(t, n);
+    }
+    return n;
+  }
+
+  private static Node compile(String t) {
+    List<Node> parts = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
     int i = 0;
     while (i < t.length()) {
       char c = t.charAt(i);
-      if (c == '[') {
-        int end = matching(t, i, '[', ']');
-        List<String> options = splitTop(t.substring(i + 1, end));
-        out.append(render(pick(options)));
-        i = end + 1;
-      } else if (c == '{') {
-        int end = matching(t, i, '{', '}');
-        out.append(slot(t.substring(i + 1, end)));
+      if (c == '[' || c == '{') {
+        if (text.length() > 0) {
+          parts.add(new Text(text.toString()));
+          text.setLength(0);
+        }
+        int end = matching(t, i, c, c == '[' ? ']' : '}');
+        if (c == '[') {
+          List<Node> options = new ArrayList<>();
+          for (String option : splitTop(t.substring(i + 1, end))) {
+            options.add(compile(option));
+          }
+          parts.add(new Choice(List.copyOf(options)));
+        } else {
+          parts.add(new Slot(t.substring(i + 1, end)));
+        }
         i = end + 1;
       } else {
-        out.append(c);
+        text.append(c);
         i++;
       }
     }
-    return out.toString();
+    if (text.length() > 0) {
+      parts.add(new Text(text.toString()));
+    }
+    return parts.size() == 1 ? parts.get(0) : new Sequence(List.copyOf(parts));
   }
 
   private static int matching(String t, int from, char open, char close) {
@@ -133,7 +197,7 @@ final class Scene {
   }
 
   private static List<String> splitTop(String s) {
-    List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     int depth = 0;
     int start = 0;
     for (int i = 0; i < s.length(); i++) {
@@ -261,20 +325,27 @@ final class Scene {
     return "on " + weekday;
   }
 
+  private static final Map<String, int[]> RANGES = new ConcurrentHashMap<>();
+
   private int between(String arg) {
-    String[] r = arg.split("-");
-    int lo = Integer.parseInt(r[0]);
-    int hi = Integer.parseInt(r[1]);
-    return lo + rng.nextInt(hi - lo + 1);
+    int[] r = RANGES.computeIfAbsent(arg, a -> range(a, 1));
+    return r[0] + rng.nextInt(r[1] - r[0] + 1);
   }
 
   private String decimal(String arg) {
-    String[] r = arg.split("-");
-    int lo = (int) Math.round(Double.parseDouble(r[0]) * 10);
-    int hi = (int) Math.round(Double.parseDouble(r[1]) * 10);
-    int v = lo + rng.nextInt(hi - lo + 1);
+    int[] r = RANGES.computeIfAbsent("d" + arg, a -> range(arg, 10));
+    int v = r[0] + rng.nextInt(r[1] - r[0] + 1);
     String sep = lang.equals("id") ? "," : ".";
     return (v / 10) + sep + (v % 10);
+  }
+
+  /** Parses "lo-hi", scaled (10 keeps one decimal as an integer). */
+  private static int[] range(String arg, int scale) {
+    String[] r = arg.split("-");
+    return new int[] {
+      (int) Math.round(Double.parseDouble(r[0]) * scale),
+      (int) Math.round(Double.parseDouble(r[1]) * scale)
+    };
   }
 
   private String grouped(int v) {
@@ -292,6 +363,14 @@ final class Scene {
 
   /** Collapses the doubled spaces and the space before a comma or stop that empty options leave. */
   static String tidy(String s) {
+    if (s.indexOf("  ") < 0
+        && s.indexOf(" ,") < 0
+        && s.indexOf(" .") < 0
+        && !s.isEmpty()
+        && s.charAt(0) != ' '
+        && s.charAt(s.length() - 1) != ' ') {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
