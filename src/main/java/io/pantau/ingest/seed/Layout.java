@@ -99,7 +99,7 @@ final class Layout {
       c.extra.put("ago", c.line(c.texts.vocab().require(agoUnit(copy)).get(0)));
       appendBlock(out, c.line("{ago} {n:1-40}"));
     }
-    appendBlock(out, line(c, copy.outlet().get("byline", lang)));
+    appendBlock(out, byline(copy));
     appendBlock(out, opening(story));
     String photo = copy.outlet().get("photo", lang);
     String related = copy.outlet().get("related", lang);
@@ -156,7 +156,7 @@ final class Layout {
     h.append("</ul></nav>\n</header>\n<main>\n<article>\n<h1>")
         .append(esc(story.title()))
         .append("</h1>\n");
-    String byline = line(c, outlet.get("byline", lang));
+    String byline = byline(copy);
     if (byline != null) {
       h.append("<div class=\"byline\">")
           .append(esc(byline).replace("\n", "<br>"))
@@ -230,6 +230,16 @@ final class Layout {
     }
     h.append("</footer>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /**
+   * The byline block, which carries the date on most outlets; an undated copy goes without it, so
+   * that only the relative dates in the text ("pada Senin (16/6)", "2 hours ago") place it.
+   */
+  private static String byline(Copy copy) {
+    return copy.dated()
+        ? line(copy.chrome(), copy.outlet().get("byline", copy.chrome().lang))
+        : null;
   }
 
   private static String opening(Story story) {

@@ -39,6 +39,10 @@ final class Scene {
   final OffsetDateTime published;
   final LocalDate eventDay;
   final Map<String, String> extra = new HashMap<>();
+
+  /** Values of "#" slots, fixed on first use so that headline and lead state the same figure. */
+  private final Map<String, String> facts = new HashMap<>();
+
   private final Set<String> mentioned = new HashSet<>();
 
   Scene(
@@ -78,6 +82,7 @@ final class Scene {
     Scene copy = new Scene(lang, texts, topic, random, cast, orgs, city, keyphrase, when, eventDay);
     copy.extra.putAll(extra);
     copy.mentioned.addAll(mentioned);
+    copy.facts.putAll(facts);
     return copy;
   }
 
@@ -218,7 +223,16 @@ final class Scene {
   private String slot(String spec) {
     boolean cap = spec.endsWith("^");
     String s = cap ? spec.substring(0, spec.length() - 1) : spec;
-    String value = value(s);
+    String value;
+    if (s.startsWith("#")) {
+      value = facts.get(s);
+      if (value == null) {
+        value = value(s.substring(1));
+        facts.put(s, value);
+      }
+    } else {
+      value = value(s);
+    }
     return cap ? capitalise(value) : value;
   }
 

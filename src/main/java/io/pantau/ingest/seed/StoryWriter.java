@@ -21,14 +21,25 @@ final class StoryWriter {
   /** A neutral story still quotes someone pleased or worried now and then. */
   private static final double NEUTRAL_KEEPS_TONED = 0.2;
 
+  /** Words a republisher's attribution ("seperti dilaporkan ANTARA") may add to the lead. */
+  private static final int REWORD_ROOM = 10;
+
   private StoryWriter() {}
 
   static Story write(
       Scene s, SentimentLabel tone, String dateline, String credits, int minWords, int maxWords) {
     SplittableRandom rng = s.rng;
     String topic = s.topic.name();
+    Template leadTemplate =
+        s.pick(fitting(s.texts.templates(s.texts.topics(), topic + ".lead"), tone, rng));
     List<Template> allTitles = s.texts.templates(s.texts.topics(), topic + ".title");
-    String title = stripStop(s.sentence(s.pick(fitting(allTitles, tone, rng)).text()));
+    // A headline of the lead's own tone usually tells the same angle of the story.
+    List<Template> matching =
+        allTitles.stream().filter(t -> t.tone() == leadTemplate.tone()).toList();
+    String title =
+        stripStop(
+            s.sentence(
+                s.pick(matching.isEmpty() ? fitting(allTitles, tone, rng) : matching).text()));
     Set<String> related = new LinkedHashSet<>();
     for (int i = 0; i < 12 && related.size() < 4; i++) {
       String other = stripStop(s.sentence(s.pick(allTitles).text()));
@@ -36,10 +47,7 @@ final class StoryWriter {
         related.add(other);
       }
     }
-    String lead =
-        s.sentence(
-            s.pick(fitting(s.texts.templates(s.texts.topics(), topic + ".lead"), tone, rng))
-                .text());
+    String lead = s.sentence(leadTemplate.text());
 
     List<Template> body = new ArrayList<>(s.texts.templates(s.texts.topics(), topic + ".body"));
     body.addAll(s.texts.templates(s.texts.generic(), "body"));
@@ -53,7 +61,9 @@ final class StoryWriter {
     deal(quotes, fitting(quoteLines, tone, rng), rng);
     List<String> frames = s.texts.generic().require("quote.frame");
 
-    int target = minWords + rng.nextInt(maxWords - minWords + 1);
+    // A syndicated copy rewords the lead and may add a short attribution; leave it room.
+    int ceiling = Math.max(minWords, maxWords - REWORD_ROOM);
+    int target = minWords + rng.nextInt(ceiling - minWords + 1);
     int words = Words.count(lead);
     List<Paragraph> paragraphs = new ArrayList<>();
     int misses = 0;
@@ -76,7 +86,7 @@ final class StoryWriter {
         kind = Kind.TEXT;
       }
       int w = Words.count(text);
-      if (words + w > maxWords) {
+      if (words + w > ceiling) {
         // Dropped text must not count as having introduced anyone.
         s.restoreIntroduced(introduced);
         misses++;
