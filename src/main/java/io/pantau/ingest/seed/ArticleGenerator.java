@@ -9,12 +9,18 @@ import io.pantau.ingest.seed.Lexicon.Person;
 import io.pantau.ingest.seed.Lexicon.Topic;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -94,7 +100,7 @@ public final class ArticleGenerator {
 
     T draw(SplittableRandom rng) {
       double r = rng.nextDouble() * cumulative[cumulative.length - 1];
-      int i = java.util.Arrays.binarySearch(cumulative, r);
+      int i = Arrays.binarySearch(cumulative, r);
       return items.get(Math.min(items.size() - 1, i < 0 ? -i - 1 : i + 1));
     }
   }
@@ -105,7 +111,7 @@ public final class ArticleGenerator {
     final Weighted<Topic> topics;
     final Weighted<LocalDate> days;
     final Weighted<String> languages;
-    final java.util.Map<String, Weighted<Outlet>> outlets = new java.util.HashMap<>();
+    final Map<String, Weighted<Outlet>> outlets = new HashMap<>();
     final Weighted<Integer> hours;
     final double copyChance;
 
@@ -213,6 +219,7 @@ public final class ArticleGenerator {
       OffsetDateTime local =
           day.atTime(hours.draw(rng), rng.nextInt(60), rng.nextInt(60)).atOffset(JAKARTA);
       OffsetDateTime published = local.withOffsetSameInstant(offset(outlet));
+      // Wire copy often reports yesterday's event: "pada Minggu (19/10)" in a Monday story.
       LocalDate eventDay = rng.nextDouble() < 0.2 ? day.minusDays(1) : day;
       SentimentLabel tone = tone(topic, rng);
 
@@ -226,9 +233,8 @@ public final class ArticleGenerator {
       Named o2 = orgPool.get(rng.nextInt(orgPool.size()));
       Named city = topic.places().get(rng.nextInt(topic.places().size()));
       Lexicon.Language texts = lexicon.language(lang);
-      Scene probe =
-          new Scene(lang, texts, topic, rng, cast, new Named[] {o1, o2}, city, "", local, eventDay);
-      String keyphrase = probe.line("{kp}");
+      List<String> keyphrases = texts.topics().require(topic.name() + ".keyphrase");
+      String keyphrase = keyphrases.get(rng.nextInt(keyphrases.size()));
       Scene scene =
           new Scene(
               lang,
@@ -325,9 +331,7 @@ public final class ArticleGenerator {
       while (!pairs.isEmpty() && result.equals(lead)) {
         String[] pair = pairs.remove(chrome.rng.nextInt(pairs.size())).split("\\s*=>\\s*");
         // Whole words only: "akan" must not match inside "mengatakan".
-        java.util.regex.Matcher m =
-            java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(pair[0]) + "\\b")
-                .matcher(lead);
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(pair[0]) + "\\b").matcher(lead);
         if (m.find()) {
           result = lead.substring(0, m.start()) + pair[1] + lead.substring(m.end());
         }
@@ -388,8 +392,7 @@ public final class ArticleGenerator {
   }
 
   /** Dated copies are fetched within hours; undated ones within a day, so "on Monday" resolves. */
-  private static java.time.Instant fetched(
-      SplittableRandom rng, OffsetDateTime published, boolean dated) {
+  private static Instant fetched(SplittableRandom rng, OffsetDateTime published, boolean dated) {
     long minutes = dated ? 3 + rng.nextInt(240) : 10 + rng.nextInt(20 * 60);
     return published.toInstant().plus(Duration.ofMinutes(minutes)).plusSeconds(rng.nextInt(60));
   }

@@ -34,6 +34,7 @@ public record GeneratedArticle(
     return Optional.ofNullable(syndicationOf);
   }
 
+  /** True for a copy of another outlet's story. */
   public boolean isSyndicated() {
     return syndicationOf != null;
   }

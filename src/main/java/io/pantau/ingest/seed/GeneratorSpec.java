@@ -63,6 +63,7 @@ public record GeneratorSpec(
     }
   }
 
+  /** Validates the spec and freezes its collections. */
   public GeneratorSpec {
     require(count >= 0, "count must not be negative");
     require(start != null, "start is required");

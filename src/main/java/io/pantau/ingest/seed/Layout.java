@@ -4,6 +4,7 @@ import io.pantau.article.RawArticle;
 import io.pantau.ingest.seed.Lexicon.Outlet;
 import io.pantau.ingest.seed.Story.Kind;
 import io.pantau.ingest.seed.Story.Paragraph;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -269,7 +270,7 @@ final class Layout {
 
   /** Lower-case ASCII words joined by hyphens, accents dropped, at most {@code maxWords}. */
   static String slug(String text, int maxWords) {
-    String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(folded.length());
     int words = 0;
     boolean inWord = false;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the generator writes with, read once from the resource files: the topics and their
@@ -55,7 +56,7 @@ final class Lexicon {
       Sections topics,
       Map<String, List<Template>> parsed) {
     Language(String code, Sections vocab, Sections generic, Sections topics) {
-      this(code, vocab, generic, topics, new java.util.concurrent.ConcurrentHashMap<>());
+      this(code, vocab, generic, topics, new ConcurrentHashMap<>());
     }
 
     /** The tone-marked lines of a section, parsed once and kept. */

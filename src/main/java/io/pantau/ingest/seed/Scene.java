@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -274,7 +275,7 @@ final class Scene {
       case "city":
         return city.name(lang);
       case "CITY":
-        return city.name(lang).toUpperCase(java.util.Locale.ROOT);
+        return city.name(lang).toUpperCase(Locale.ROOT);
       case "country":
         return city.country(lang);
       case "place":

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -160,7 +161,7 @@ public final class SeedFiles {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
       try {
-        return java.time.OffsetDateTime.parse(value).toInstant();
+        return OffsetDateTime.parse(value).toInstant();
       } catch (DateTimeParseException e2) {
         throw new SeedFormatException(
             name, line, "fetchedAt '" + value + "' is not an ISO-8601 instant");

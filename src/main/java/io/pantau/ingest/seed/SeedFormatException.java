@@ -7,6 +7,11 @@ public final class SeedFormatException extends IllegalArgumentException {
   private final String file;
   private final int line;
 
+  /**
+   * @param file the file as named to the reader
+   * @param line the 1-based line, or 0 for the whole file
+   * @param problem what is wrong, for a person fixing the file
+   */
   public SeedFormatException(String file, int line, String problem) {
     super(file + (line > 0 ? ":" + line : "") + ": " + problem);
     this.file = file;
