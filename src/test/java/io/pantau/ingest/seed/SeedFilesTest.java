@@ -1,6 +1,7 @@
 package io.pantau.ingest.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -138,6 +139,24 @@ class SeedFilesTest {
   }
 
   @Test
+  void theShippedSyndicatedPairSharesItsStoryButNotItsChromeOrFirstSentence() throws IOException {
+    RawArticle original = SeedFiles.read(seed("001_"));
+    RawArticle copy = SeedFiles.read(seed("002_"));
+    assertNotEquals(original.source(), copy.source());
+    List<String> a = List.of(original.body().split("\n\n"));
+    List<String> b = List.of(copy.body().split("\n\n"));
+    String firstOriginal =
+        a.stream().filter(p -> p.startsWith("Jakarta (ANTARA)")).findFirst().orElseThrow();
+    String firstCopy =
+        b.stream().filter(p -> p.startsWith("Jakarta (ANTARA)")).findFirst().orElseThrow();
+    assertNotEquals(firstOriginal, firstCopy);
+    long shared = a.stream().filter(b::contains).count();
+    assertTrue(shared >= 7, shared + " paragraphs shared");
+    assertTrue(original.body().contains("Read Entire Article"));
+    assertTrue(!copy.body().contains("Read Entire Article"));
+  }
+
+  @Test
   void theDemoCorpusSpecIsBigEnoughForDashboards() throws IOException {
     GeneratorSpec spec = SeedFiles.readSpec(SEEDS);
     assertTrue(spec.count() >= 1200, "count " + spec.count());
@@ -154,6 +173,13 @@ class SeedFilesTest {
     SeedFormatException e = assertThrows(SeedFormatException.class, () -> SeedFiles.readSpec(dir));
     assertTrue(e.getMessage().contains(SeedFiles.CORPUS_FILE), e.getMessage());
     assertTrue(e.getMessage().contains("count"), e.getMessage());
+  }
+
+  private static Path seed(String prefix) throws IOException {
+    return SeedFiles.list(SEEDS.resolve("raw")).stream()
+        .filter(p -> p.getFileName().toString().startsWith(prefix))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static void write(Path p, String text) throws IOException {
