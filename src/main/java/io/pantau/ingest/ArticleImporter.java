@@ -3,6 +3,7 @@ package io.pantau.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.RawArticle;
+import io.pantau.ingest.seed.SeedFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,12 +33,10 @@ public class ArticleImporter {
 
   private final IngestService ingest;
   private final ObjectMapper json;
-  private final RawFileReader rawFiles;
 
-  ArticleImporter(IngestService ingest, ObjectMapper json, RawFileReader rawFiles) {
+  ArticleImporter(IngestService ingest, ObjectMapper json) {
     this.ingest = ingest;
     this.json = json;
-    this.rawFiles = rawFiles;
   }
 
   /**
@@ -65,13 +64,22 @@ public class ArticleImporter {
 
   /** Imports one file, or every importable file below a folder in name order. */
   public Summary importPath(Path path, PrintStream out) throws IOException {
+    return importPath(path, out, false);
+  }
+
+  /**
+   * Imports one file, or every importable file below a folder in name order.
+   *
+   * @param logLines print progress as separate lines (for logs) rather than a redrawn bar
+   */
+  public Summary importPath(Path path, PrintStream out, boolean logLines) throws IOException {
     Instant t0 = Instant.now();
     List<Path> files = importableFiles(path);
     long totalBytes = 0;
     for (Path f : files) {
       totalBytes += Files.size(f);
     }
-    Progress progress = new Progress(out, totalBytes);
+    Progress progress = new Progress(out, totalBytes, logLines);
     List<CompletableFuture<ItemResult>> pending = new ArrayList<>();
     long[] counts = new long[3];
     for (Path f : files) {
@@ -85,6 +93,32 @@ public class ArticleImporter {
     progress.done(counts[0] + counts[1] + counts[2]);
     return new Summary(
         files.size(), counts[0], counts[1], counts[2], Duration.between(t0, Instant.now()));
+  }
+
+  /**
+   * Imports articles from a stream (the demo corpus generator, for instance), {@code expected} of
+   * them, printing progress lines.
+   */
+  public Summary importArticles(Stream<RawArticle> articles, long expected, PrintStream out) {
+    Instant t0 = Instant.now();
+    Progress progress = new Progress(out, Math.max(1, expected), true);
+    List<CompletableFuture<ItemResult>> pending = new ArrayList<>();
+    long[] counts = new long[3];
+    List<RawArticle> batch = new ArrayList<>();
+    var it = articles.iterator();
+    while (it.hasNext()) {
+      batch.add(it.next());
+      if (batch.size() == ingest.batchSize() || !it.hasNext()) {
+        pending.addAll(ingest.submit(batch, false, WAIT_FOR_ROOM));
+        progress.bytes(batch.size());
+        batch = new ArrayList<>();
+        settle(pending, counts, false);
+        progress.articles(counts[0] + counts[1] + counts[2] + pending.size());
+      }
+    }
+    settle(pending, counts, true);
+    progress.done(counts[0] + counts[1] + counts[2]);
+    return new Summary(0, counts[0], counts[1], counts[2], Duration.between(t0, Instant.now()));
   }
 
   /** The files an import of {@code path} reads, in a stable order. */
@@ -107,7 +141,9 @@ public class ArticleImporter {
         || n.endsWith(".ndjson")
         || n.endsWith(".jsonl.gz")
         || n.endsWith(".ndjson.gz")
-        || rawFiles.accepts(p);
+        || n.endsWith(".txt")
+        || n.endsWith(".html")
+        || n.endsWith(".htm");
   }
 
   private Iterable<List<RawArticle>> batches(Path f, Progress progress) throws IOException {
@@ -127,7 +163,8 @@ public class ArticleImporter {
     if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".gz")) {
       return () -> new LineBatches(f, progress);
     }
-    out.add(List.of(rawFiles.read(f)));
+    // Raw scraped documents may open with a front-matter block of metadata (see seeds/README.md).
+    out.add(List.of(SeedFiles.read(f)));
     progress.bytes(Files.size(f));
     return out;
   }
@@ -217,13 +254,16 @@ public class ArticleImporter {
   private static final class Progress {
     private final PrintStream out;
     private final long totalBytes;
+    private final boolean lines;
     private final long start = System.nanoTime();
     private long bytes;
     private long lastPrint;
+    private int lastDecile = -1;
 
-    Progress(PrintStream out, long totalBytes) {
+    Progress(PrintStream out, long totalBytes, boolean lines) {
       this.out = out;
       this.totalBytes = Math.max(1, totalBytes);
+      this.lines = lines;
     }
 
     void bytes(long n) {
@@ -232,6 +272,14 @@ public class ArticleImporter {
 
     void articles(long n) {
       long now = System.nanoTime();
+      if (lines) {
+        int decile = (int) (10 * Math.min(1.0, bytes / (double) totalBytes));
+        if (decile > lastDecile) {
+          lastDecile = decile;
+          print(n);
+        }
+        return;
+      }
       if (now - lastPrint > 1_000_000_000L) {
         lastPrint = now;
         print(n);
@@ -241,7 +289,9 @@ public class ArticleImporter {
     void done(long n) {
       bytes = totalBytes;
       print(n);
-      out.println();
+      if (!lines) {
+        out.println();
+      }
     }
 
     private void print(long n) {
@@ -251,7 +301,7 @@ public class ArticleImporter {
       double secs = Math.max(0.001, (System.nanoTime() - start) / 1e9);
       out.printf(
           Locale.ROOT,
-          "\r[%s%s] %3.0f%%  %d articles  %.0f/s",
+          lines ? "[%s%s] %3.0f%%  %d articles  %.0f/s%n" : "\r[%s%s] %3.0f%%  %d articles  %.0f/s",
           "#".repeat(filled),
           ".".repeat(width - filled),
           frac * 100,
