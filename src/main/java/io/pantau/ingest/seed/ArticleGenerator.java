@@ -28,6 +28,13 @@ import java.util.stream.Stream;
  * Writes realistic raw news articles, Indonesian and English, deterministically from a {@link
  * GeneratorSpec}: the same spec always yields the same articles in the same order.
  *
+ * <p>Articles arrive in the three forms Pantau accepts, in shares set per outlet in {@code
+ * outlets.txt}: scraped text ({@code body} opening with the headline, chrome around the story,
+ * sometimes an aggregator's), feed items ({@code title} apart, {@code lang} given, little chrome)
+ * and whole HTML pages ({@code html} with navigation, related links and comments). {@code source}
+ * is the outlet's host; a syndicated copy keeps the original's dateline and credits under the
+ * republisher's chrome.
+ *
  * <p>Each story draws its own random numbers from the seed and its position, so a stream of 20,000
  * costs no memory beyond the article in hand, and the first n articles of a bigger corpus are the
  * corpus of n. Reads only its own classpath resources; thread-safe once built.
