@@ -16,8 +16,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +29,13 @@ import java.util.stream.Stream;
 /**
  * Writes realistic raw news articles, Indonesian and English, deterministically from a {@link
  * GeneratorSpec}: the same spec always yields the same articles in the same order.
+ *
+ * <p>Articles arrive in the three forms Pantau accepts, in shares set per outlet in {@code
+ * outlets.txt}: scraped text ({@code body} opening with the headline, chrome around the story,
+ * sometimes an aggregator's), feed items ({@code title} apart, {@code lang} given, little chrome)
+ * and whole HTML pages ({@code html} with navigation, related links and comments). {@code source}
+ * is the outlet's host; a syndicated copy keeps the original's dateline and credits under the
+ * republisher's chrome.
  *
  * <p>Each story draws its own random numbers from the seed and its position, so a stream of 20,000
  * costs no memory beyond the article in hand, and the first n articles of a bigger corpus are the
@@ -146,28 +155,66 @@ public final class ArticleGenerator {
           new Weighted<>(
               new ArrayList<>(spec.languageMix().keySet()),
               spec.languageMix().values().stream().mapToDouble(Double::doubleValue).toArray());
+      Map<String, Map<Outlet, Double>> byLanguage = splitSources();
       for (String lang : spec.languageMix().keySet()) {
-        lexicon.language(lang);
-        List<Outlet> able = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        spec.sources()
-            .forEach(
-                (host, w) -> {
-                  Outlet o = lexicon.outlet(host);
-                  if (o.langs().contains(lang) && w > 0) {
-                    able.add(o);
-                    weights.add(w);
-                  }
-                });
+        Map<Outlet, Double> able = byLanguage.get(lang);
         if (able.isEmpty() && spec.languageMix().get(lang) > 0) {
           throw new IllegalArgumentException("no source in the spec publishes in " + lang);
         }
         if (!able.isEmpty()) {
-          outlets.put(lang, new Weighted<>(able, weights.stream().mapToDouble(x -> x).toArray()));
+          outlets.put(
+              lang,
+              new Weighted<>(
+                  new ArrayList<>(able.keySet()),
+                  able.values().stream().mapToDouble(Double::doubleValue).toArray()));
         }
       }
       bursts = spec.bursts().isEmpty() ? derivedBursts(chosen) : validated(spec.bursts());
       copyChance = spec.syndicationRate() / (1 - spec.syndicationRate());
+    }
+
+    /**
+     * Each outlet's weight per language. The language is drawn first (to honour the mix) and the
+     * outlet second, so a bilingual outlet's weight is split over its languages by how much each
+     * language still lacks after the single-language outlets: that way every outlet's overall share
+     * matches its weight whenever the mix allows it.
+     */
+    private Map<String, Map<Outlet, Double>> splitSources() {
+      Set<String> langs = spec.languageMix().keySet();
+      double total = spec.sources().values().stream().mapToDouble(Double::doubleValue).sum();
+      double mixTotal = spec.languageMix().values().stream().mapToDouble(Double::doubleValue).sum();
+      Map<String, Double> lacking = new HashMap<>();
+      for (String lang : langs) {
+        lexicon.language(lang);
+        lacking.put(lang, spec.languageMix().get(lang) / mixTotal * total);
+      }
+      Map<Outlet, List<String>> spoken = new LinkedHashMap<>();
+      spec.sources()
+          .forEach(
+              (host, w) -> {
+                Outlet o = lexicon.outlet(host);
+                List<String> in = o.langs().stream().filter(langs::contains).toList();
+                spoken.put(o, in);
+                if (in.size() == 1) {
+                  lacking.merge(in.get(0), -w, Double::sum);
+                }
+              });
+      Map<String, Map<Outlet, Double>> out = new HashMap<>();
+      for (String lang : langs) {
+        out.put(lang, new LinkedHashMap<>());
+      }
+      spoken.forEach(
+          (o, in) -> {
+            double w = spec.sources().get(o.host());
+            double need = in.stream().mapToDouble(l -> Math.max(0, lacking.get(l))).sum();
+            for (String lang : in) {
+              double part = need > 0 ? Math.max(0, lacking.get(lang)) / need : 1.0 / in.size();
+              if (w * part > 0) {
+                out.get(lang).put(o, w * part);
+              }
+            }
+          });
+      return out;
     }
 
     private List<Burst> validated(List<Burst> given) {

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A resource file made of named sections: a {@code [name]} line opens a section, every following
  * non-blank line that does not start with {@code #} belongs to it.
  */
 final class Sections {
+  private static final Pattern SECTION = Pattern.compile("\\[[a-z0-9._-]+\\]");
+
   private final String resource;
   private final Map<String, List<String>> sections;
 
@@ -44,7 +47,8 @@ final class Sections {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      if (line.startsWith("[") && line.endsWith("]") && !line.contains(" ")) {
+      // Only a bare lower-case name opens a section; "[a|b]" is a template's choice.
+      if (SECTION.matcher(line).matches()) {
         current =
             sections.computeIfAbsent(line.substring(1, line.length() - 1), k -> new ArrayList<>());
       } else if (current == null) {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param dateline the dateline prefix of the first paragraph, in the originating outlet's style
  * @param lead the first sentence
  * @param paragraphs the rest, in reading order, with captions and related links among them
- * @param credits the byline and credit lines of the originating outlet
+ * @param credits the credit lines of the originating outlet, or null when it prints none
  * @param related headlines of other stories on the topic, for "read also" lines and sidebars
  */
 record Story(
