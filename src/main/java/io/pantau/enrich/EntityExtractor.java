@@ -32,7 +32,7 @@ final class EntityExtractor {
 
   EntityExtractor(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
-    this.titles = Set.copyOf(Resources.lines("gazetteer/titles.txt"));
+    this.titles = new HashSet<>(Resources.lines("gazetteer/titles.txt"));
     int longest = 1;
     for (String title : titles) {
       longest = Math.max(longest, title.split(" ").length);
@@ -124,6 +124,9 @@ final class EntityExtractor {
 
   private boolean connectsNames(AnalyzedText t, int i) {
     return i + 1 < t.size()
+        && !orgTails.contains(t.folded(i - 1))
+        && !orgHeads.contains(t.folded(i + 1))
+        && !placeHeads.contains(t.folded(i + 1))
         && CONNECTORS.contains(t.folded(i))
         && !t.has(i, AnalyzedText.BREAK_BEFORE)
         && !t.has(i, AnalyzedText.CAP)

@@ -21,7 +21,7 @@ final class KeyphraseExtractor {
   private static final int MAX_UNITS = 4;
   private static final int MAX_WORDS = 5;
   private static final double[] LENGTH_BOOST = {0, 1.0, 2.2, 3.0, 3.5, 3.8};
-  private static final char UNIT_SEPARATOR = '|';
+  private static final int MAX_UNIT_ID = 0xffff;
 
   private final Set<String> compounds;
   private final Set<String> compoundFirstWords = new HashSet<>();
@@ -35,7 +35,7 @@ final class KeyphraseExtractor {
 
   KeyphraseExtractor(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
-    this.compounds = Set.copyOf(Resources.lines("phrases/compounds.txt"));
+    this.compounds = new HashSet<>(Resources.lines("phrases/compounds.txt"));
     for (String c : compounds) {
       compoundFirstWords.add(c.substring(0, c.indexOf(' ')));
     }
@@ -46,12 +46,12 @@ final class KeyphraseExtractor {
         singleTitles.add(title);
       }
     }
-    this.titles = Set.copyOf(singleTitles);
+    this.titles = singleTitles;
   }
 
   /** Statistics of one candidate phrase across the article. */
   private static final class Candidate {
-    final String key;
+    final long key;
     final int units;
     final int words;
     int tf;
@@ -64,8 +64,9 @@ final class KeyphraseExtractor {
     boolean displayCapitalised;
     String shortestFold;
     double score;
+    boolean subsumed;
 
-    Candidate(String key, int units, int words) {
+    Candidate(long key, int units, int words) {
       this.key = key;
       this.units = units;
       this.words = words;
@@ -103,13 +104,29 @@ final class KeyphraseExtractor {
       units++;
       i = end;
     }
-    Map<String, Candidate> candidates = new HashMap<>();
-    StringBuilder sb = new StringBuilder(64);
+    // unit keys become small per-article ids, and an n-gram of up to four units one long
+    Map<String, Integer> ids = new HashMap<>(2 * units);
+    int[] unitId = new int[units];
+    for (int u = 0; u < units; u++) {
+      if (unitKey[u] != null) {
+        Integer id = ids.get(unitKey[u]);
+        if (id == null) {
+          id = ids.size() + 1;
+          if (id > MAX_UNIT_ID) {
+            unitRole[u] = 0;
+            continue;
+          }
+          ids.put(unitKey[u], id);
+        }
+        unitId[u] = id;
+      }
+    }
+    Map<Long, Candidate> candidates = new HashMap<>(4 * units);
     for (int u = 0; u < units; u++) {
       if (unitRole[u] != 1) {
         continue;
       }
-      sb.setLength(0);
+      long packed = 0;
       int words = 0;
       for (int v = u; v < units && v - u < MAX_UNITS; v++) {
         if (v > u && (unitRole[v] == 0 || t.has(unitStart[v], AnalyzedText.BREAK_BEFORE))) {
@@ -125,21 +142,19 @@ final class KeyphraseExtractor {
         if (words > MAX_WORDS) {
           break;
         }
-        if (v > u) {
-          sb.append(UNIT_SEPARATOR);
-        }
-        sb.append(unitKey[v]);
+        packed = packed << 16 | unitId[v];
         if (unitRole[v] != 1) {
           continue;
         }
-        String key = sb.toString();
         if (v > u && mixesKnownName(t, unitStart[u], unitEnd[v])) {
           break;
         }
-        Candidate c = candidates.get(key);
+        // Long's own hash folds the packed ids onto few buckets; fmix64 is a bijection
+        Long mapKey = MinHash.fmix64(packed);
+        Candidate c = candidates.get(mapKey);
         if (c == null) {
-          c = new Candidate(key, v - u + 1, words);
-          candidates.put(key, c);
+          c = new Candidate(packed, v - u + 1, words);
+          candidates.put(mapKey, c);
         }
         observe(c, t, unitStart[u], unitEnd[v]);
       }
@@ -163,30 +178,22 @@ final class KeyphraseExtractor {
       }
     }
     // a phrase seen only inside a longer accepted phrase is that phrase
-    Set<String> subsumed = new HashSet<>();
     for (Candidate c : phrases) {
-      if (c.units < 2) {
-        continue;
-      }
-      String[] parts = c.key.split("\\|");
-      for (int a = 0; a < parts.length; a++) {
-        StringBuilder sub = new StringBuilder();
-        for (int b = a; b < parts.length; b++) {
-          if (b > a) {
-            sub.append(UNIT_SEPARATOR);
-          }
-          sub.append(parts[b]);
-          if (b - a + 1 == parts.length) {
+      for (int a = 0; a < c.units; a++) {
+        for (int b = a; b < c.units; b++) {
+          if (b - a + 1 == c.units) {
             continue;
           }
-          Candidate s = candidates.get(sub.toString());
+          // units a..b counted from the left, packed like the whole
+          long sub = (c.key >>> (16 * (c.units - 1 - b))) & ((1L << (16 * (b - a + 1))) - 1);
+          Candidate s = candidates.get(MinHash.fmix64(sub));
           if (s != null && s.tf <= c.tf) {
-            subsumed.add(s.key);
+            s.subsumed = true;
           }
         }
       }
     }
-    phrases.removeIf(c -> subsumed.contains(c.key));
+    phrases.removeIf(c -> c.subsumed);
     phrases.sort((a, b) -> Double.compare(b.score, a.score));
     List<String> keyphrases = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -199,7 +206,6 @@ final class KeyphraseExtractor {
         keyphrases.add(display);
       }
     }
-    singles.sort((a, b) -> Double.compare(b.score, a.score));
     List<String> keywords = new ArrayList<>();
     singles.sort(
         (a, b) -> Double.compare(b.keywordTf * b.score / b.tf, a.keywordTf * a.score / a.tf));

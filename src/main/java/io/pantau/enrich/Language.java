@@ -1,5 +1,6 @@
 package io.pantau.enrich;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
@@ -27,7 +28,13 @@ record Language(
     }
     Set<String> filler =
         row.length > 4 && !row[4].equals("-") ? Resources.wordSet(row[4]) : Set.of();
-    return new Language(row[0], row[1], row[2], Set.copyOf(stop), Set.copyOf(filler));
+    // HashSet rather than Set.copyOf: the immutable sets probe linearly and most lookups miss
+    return new Language(
+        row[0],
+        row[1],
+        row[2],
+        Collections.unmodifiableSet(stop),
+        Collections.unmodifiableSet(new HashSet<>(filler)));
   }
 
   boolean isStopword(String folded) {
@@ -36,6 +43,17 @@ record Language(
 
   boolean isFiller(String folded) {
     return filler.contains(folded);
+  }
+
+  /** Cheap pre-check: only these endings can be removed by inflectional stemming. */
+  private static boolean hasIndonesianInflection(String w) {
+    return w.endsWith("nya")
+        || w.endsWith("lah")
+        || w.endsWith("kah")
+        || w.endsWith("tah")
+        || w.endsWith("pun")
+        || w.endsWith("ku")
+        || w.endsWith("mu");
   }
 
   /**
@@ -51,10 +69,16 @@ record Language(
     int len;
     switch (stemmer) {
       case "indonesian":
+        if (!hasIndonesianInflection(folded)) {
+          return folded;
+        }
         buf = folded.toCharArray();
         len = new IndonesianStemmer().stem(buf, buf.length, false);
         return len == buf.length ? folded : new String(buf, 0, len);
       case "english":
+        if (folded.charAt(folded.length() - 1) != 's') {
+          return folded;
+        }
         buf = folded.toCharArray();
         len = new EnglishMinimalStemmer().stem(buf, buf.length);
         return len == buf.length ? folded : new String(buf, 0, len);

@@ -26,6 +26,8 @@ final class LanguageIdentifier {
   private final Map<String, Language> languages;
   private final Language indonesian;
   private final Set<String> malaySpellings;
+  private final Language[] ordered;
+  private final Map<String, Long> stopwordLanguages;
   private volatile LanguageDetector lingua;
 
   LanguageIdentifier(List<Language> languages) {
@@ -36,6 +38,15 @@ final class LanguageIdentifier {
     this.languages = byCode;
     this.indonesian = byCode.getOrDefault("id", Language.NEUTRAL);
     this.malaySpellings = Resources.wordSet("stopwords/ms.txt");
+    this.ordered = byCode.values().toArray(new Language[0]);
+    // one lookup per word instead of one per language
+    Map<String, Long> masks = new java.util.HashMap<>();
+    for (int k = 0; k < ordered.length; k++) {
+      for (String w : ordered[k].stopwords()) {
+        masks.merge(w, 1L << k, (a, b) -> a | b);
+      }
+    }
+    this.stopwordLanguages = masks;
   }
 
   Language byCode(String code) {
@@ -50,21 +61,24 @@ final class LanguageIdentifier {
     Language claimed = declared == null ? null : languages.get(declared.strip().toLowerCase());
     Profile p = profile(text);
     if (p.decided != null) {
-      if (p.decided == indonesian && p.malay >= 3 && p.malay > p.indonesianOnly) {
-        return viaLingua(text, claimed);
+      if (p.decided == indonesian && p.malay >= 3 && p.malay > 2 * p.indonesianOnly) {
+        return languages.getOrDefault("ms", indonesian);
+      }
+      if (p.decided == indonesian && p.malay >= 2 && p.malay > p.indonesianOnly) {
+        return viaLingua(text, claimed, false);
       }
       return p.decided;
     }
     if (p.words < MIN_PROFILE_WORDS && claimed != null) {
       return claimed;
     }
-    return viaLingua(text, claimed);
+    return viaLingua(text, claimed, true);
   }
 
   private record Profile(Language decided, int words, int malay, int indonesianOnly) {}
 
   private Profile profile(AnalyzedText t) {
-    Language[] langs = languages.values().toArray(new Language[0]);
+    Language[] langs = this.ordered;
     int[] hits = new int[langs.length];
     int words = 0;
     int malay = 0;
@@ -76,9 +90,12 @@ final class LanguageIdentifier {
       }
       String w = t.folded(i);
       words++;
-      for (int k = 0; k < langs.length; k++) {
-        if (langs[k].isStopword(w)) {
-          hits[k]++;
+      Long mask = stopwordLanguages.get(w);
+      if (mask != null) {
+        for (int k = 0; k < langs.length; k++) {
+          if ((mask & (1L << k)) != 0) {
+            hits[k]++;
+          }
         }
       }
       if (malaySpellings.contains(w)) {
@@ -110,7 +127,7 @@ final class LanguageIdentifier {
     return new Profile(clear ? langs[best] : null, words, malay, indonesianOnly);
   }
 
-  private Language viaLingua(AnalyzedText t, Language claimed) {
+  private Language viaLingua(AnalyzedText t, Language claimed, boolean favourIndonesian) {
     String sample = sample(t);
     if (sample.isBlank()) {
       return claimed == null ? Language.NEUTRAL : claimed;
@@ -130,7 +147,7 @@ final class LanguageIdentifier {
         return claimed;
       }
     }
-    if (best.code().equals("ms")) {
+    if (favourIndonesian && best.code().equals("ms")) {
       double id = confidence.getOrDefault(com.github.pemistahl.lingua.api.Language.INDONESIAN, 0.0);
       if (id >= 0.85 * top.getValue()) {
         return indonesian;
@@ -174,6 +191,9 @@ final class LanguageIdentifier {
               LanguageDetectorBuilder.fromLanguages(
                       candidates.toArray(new com.github.pemistahl.lingua.api.Language[0]))
                   .withPreloadedLanguageModels()
+                  // trigram models only: a fraction of the memory and load time, and texts that
+                  // reach Lingua are rarely short enough for the higher-order models to matter
+                  .withLowAccuracyMode()
                   .build();
           lingua = d;
         }
