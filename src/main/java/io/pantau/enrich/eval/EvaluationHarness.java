@@ -44,6 +44,7 @@ public final class EvaluationHarness {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Enrichment enrichment = Enrichment.standard();
+  private final Enrichment lexiconOnly = Enrichment.lexiconSentiment();
   private final Map<String, Map<String, Integer>> baselineLexicon = new HashMap<>();
   private final PrintStream out;
 
@@ -56,6 +57,7 @@ public final class EvaluationHarness {
   /** What one run measured. */
   record Report(
       Map<String, Scores> sentiment,
+      Map<String, Scores> lexicon,
       Map<String, Scores> baseline,
       double languageAccuracy,
       int languageRows,
@@ -80,6 +82,7 @@ public final class EvaluationHarness {
     Path data = shared.resolve("data");
     int limit = rowsPerFile <= 0 ? Integer.MAX_VALUE : rowsPerFile;
     Map<String, Scores> sentiment = new LinkedHashMap<>();
+    Map<String, Scores> lexicon = new LinkedHashMap<>();
     Map<String, Scores> baseline = new LinkedHashMap<>();
     Scores language = new Scores();
     int[] languageRows = {0};
@@ -90,6 +93,7 @@ public final class EvaluationHarness {
             "nusax-id-en-dev.jsonl",
             "smsa-id-dev.jsonl")) {
       Scores s = new Scores();
+      Scores l = new Scores();
       Scores b = new Scores();
       Set<String> sentences = new HashSet<>();
       rows(
@@ -105,12 +109,21 @@ public final class EvaluationHarness {
             String gold = row.path("label").asText();
             EnrichedArticle e = enrich(text, lang);
             s.classify(gold, e.article().sentiment().label().name());
+            l.classify(
+                gold,
+                lexiconOnly
+                    .enrich(Article.builder().body(text).lang(lang).build())
+                    .article()
+                    .sentiment()
+                    .label()
+                    .name());
             b.classify(gold, baselineLabel(text, lang));
             EnrichedArticle detected = enrich(text, null);
             language.classify(lang, String.valueOf(detected.article().lang()));
             languageRows[0]++;
           });
       sentiment.put(file, s);
+      lexicon.put(file, l);
       baseline.put(file, b);
     }
     rows(
@@ -129,6 +142,7 @@ public final class EvaluationHarness {
     Report report =
         new Report(
             sentiment,
+            lexicon,
             baseline,
             language.accuracy(),
             languageRows[0],
@@ -141,10 +155,14 @@ public final class EvaluationHarness {
   }
 
   private void print(Report r, Scores language) {
-    out.println("== Sentiment (held-out rows; enrichment vs plain lexicon word count)");
+    out.println(
+        "== Sentiment (held-out rows): standard pipeline, lexicon and rules, plain lexicon word"
+            + " count");
     for (String file : r.sentiment().keySet()) {
-      out.println("  " + file + " accuracy " + fmt(r.sentiment().get(file).accuracy()));
+      out.println("  " + file + " standard accuracy " + fmt(r.sentiment().get(file).accuracy()));
       out.print(r.sentiment().get(file).table());
+      out.println("  lexicon accuracy " + fmt(r.lexicon().get(file).accuracy()));
+      out.print(r.lexicon().get(file).table());
       out.println("  baseline accuracy " + fmt(r.baseline().get(file).accuracy()));
       out.print(r.baseline().get(file).table());
     }

@@ -9,12 +9,13 @@ import java.security.NoSuchAlgorithmException;
  * id falls in the lowest {@link #HELD_OUT_PERCENT} buckets. Anything tuned or trained reads only
  * the other rows, and every reported figure reads only these.
  */
-final class Held {
+public final class Held {
   static final int HELD_OUT_PERCENT = 30;
 
   private Held() {}
 
-  static boolean out(String id) {
+  /** Whether a development row with this id is held out from tuning and training. */
+  public static boolean out(String id) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-1").digest(id.getBytes(StandardCharsets.UTF_8));
       int bucket = ((d[0] & 0xff) << 8 | (d[1] & 0xff)) % 100;

@@ -24,10 +24,12 @@ class EvaluationHarnessTest {
     assertTrue(printed.contains("baseline") && printed.contains("ms CPU per"), printed);
     assertTrue(r.languageAccuracy() > 0.97, "language accuracy " + r.languageAccuracy());
     Scores cnbc = r.sentiment().get("cnbc-id-headlines-dev.jsonl");
-    assertTrue(cnbc.macroF1() > 0.5, "CNBC macro-F1 " + cnbc.macroF1());
+    assertTrue(cnbc.macroF1() > 0.65, "CNBC macro-F1 " + cnbc.macroF1());
+    Scores lexicon = r.lexicon().get("cnbc-id-headlines-dev.jsonl");
     assertTrue(
-        cnbc.macroF1() >= r.baseline().get("cnbc-id-headlines-dev.jsonl").macroF1() - 0.02,
-        "sentiment below the word-count baseline");
+        lexicon.macroF1() >= r.baseline().get("cnbc-id-headlines-dev.jsonl").macroF1() - 0.03,
+        "lexicon and rules below the plain word count");
+    assertTrue(cnbc.macroF1() > lexicon.macroF1(), "the model does not beat the lexicon");
     assertTrue(r.entities().macroF1() > 0.4, "entity macro-F1 " + r.entities().macroF1());
     assertTrue(r.keyphrasePrecisionAt5() > 0.2, "keyphrase P@5 " + r.keyphrasePrecisionAt5());
     assertTrue(r.cpuMicrosPerArticle() > 0, "no throughput figure");
