@@ -31,6 +31,7 @@ public final class Enrichment {
   private final EntityExtractor entities;
   private final LexiconSentiment sentiment;
   private final SentimentModel model;
+  private final Gazetteer gazetteer;
 
   private Enrichment(boolean withModel) {
     List<Language> table = new ArrayList<>();
@@ -38,7 +39,7 @@ public final class Enrichment {
       table.add(Language.load(row));
     }
     this.languages = new LanguageIdentifier(table);
-    Gazetteer gazetteer = new Gazetteer();
+    this.gazetteer = new Gazetteer();
     this.keyphrases = new KeyphraseExtractor(gazetteer);
     this.entities = new EntityExtractor(gazetteer);
     this.sentiment = new LexiconSentiment();
@@ -137,6 +138,22 @@ public final class Enrichment {
             1,
             (BODY_WEIGHT * body.confidence() + (1 - BODY_WEIGHT) * title.confidence()) * agreement);
     return new Sentiment(Math.max(-1, Math.min(1, score)), label, confidence);
+  }
+
+  /**
+   * The canonical name under which enrichment stores a person, organisation or place, so that
+   * queries and comparisons can use any known alias: "Perserikatan Bangsa-Bangsa" gives "PBB" for
+   * Indonesian and "UN" for English. Unknown names come back unchanged.
+   *
+   * @param name a name as written
+   * @param lang the article language code (may be null)
+   */
+  public String canonicalEntity(String name, String lang) {
+    if (name == null || name.isBlank()) {
+      return name;
+    }
+    Gazetteer.Entry e = gazetteer.lookup(name.strip());
+    return e == null ? name.strip() : e.name(lang);
   }
 
   /** The analysed text of an article; for the evaluation harness and tests in this package. */

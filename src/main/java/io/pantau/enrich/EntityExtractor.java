@@ -63,9 +63,21 @@ final class EntityExtractor {
     while (i < n) {
       Gazetteer.Match m = gazetteer.match(t, i);
       if (m != null) {
-        Kind kind = m.entry().kind() == Gazetteer.Kind.PLACE ? Kind.PLACE : Kind.ORGANIZATION;
-        mentions.add(new Mention(kind, m.entry().name(lang.code()), i, true));
-        i += m.length();
+        Kind kind =
+            switch (m.entry().kind()) {
+              case PERSON -> Kind.PERSON;
+              case PLACE -> Kind.PLACE;
+              case ORGANIZATION -> Kind.ORGANIZATION;
+            };
+        int end = i + m.length();
+        String name = m.entry().name(lang.code());
+        if (kind == Kind.PLACE && end < n && isDirection(t, end)) {
+          // "Jakarta Pusat", "Sulawesi Tenggara": a known place narrowed by a direction word
+          name = display(t, i, end + 1);
+          end++;
+        }
+        mentions.add(new Mention(kind, name, i, true));
+        i = end;
         // "Presiden China Xi Jinping": a place between a title and a name keeps the title's cue
         titleBefore = titleBefore && kind == Kind.PLACE;
         continue;
@@ -118,6 +130,25 @@ final class EntityExtractor {
       i = end;
     }
     return resolve(mentions);
+  }
+
+  private static final Set<String> DIRECTIONS =
+      Set.of(
+          "utara",
+          "selatan",
+          "barat",
+          "timur",
+          "tengah",
+          "pusat",
+          "raya",
+          "tenggara",
+          "laut",
+          "daya");
+
+  private static boolean isDirection(AnalyzedText t, int i) {
+    return t.has(i, AnalyzedText.CAP)
+        && !t.has(i, AnalyzedText.BREAK_BEFORE)
+        && DIRECTIONS.contains(t.folded(i));
   }
 
   private static final Set<String> CONNECTORS = Set.of("dan", "and", "of", "for", "the");
@@ -237,7 +268,8 @@ final class EntityExtractor {
       return Kind.PLACE;
     }
     if (words == 1 && t.has(start, AnalyzedText.ACRONYM)) {
-      return first.length() <= 6 && !personCue ? Kind.ORGANIZATION : null;
+      // two letters are too often initials or abbreviations ("JK", "AR") to guess an organisation
+      return first.length() >= 3 && first.length() <= 6 && !personCue ? Kind.ORGANIZATION : null;
     }
     if (personCue || words == 1) {
       // a lone capitalised word without a cue is kept only if it resolves to a full name

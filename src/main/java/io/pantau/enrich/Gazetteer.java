@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class Gazetteer {
   enum Kind {
+    PERSON,
     PLACE,
     ORGANIZATION
   }
@@ -45,6 +46,7 @@ final class Gazetteer {
   private int longest = 1;
 
   Gazetteer() {
+    load("gazetteer/persons.tsv", Kind.PERSON);
     load("gazetteer/places.tsv", Kind.PLACE);
     load("gazetteer/organizations.tsv", Kind.ORGANIZATION);
   }
@@ -79,6 +81,16 @@ final class Gazetteer {
     aliases.putIfAbsent(key.toString(), new Alias(e, acronym));
     firstWords.add(t.folded(0));
     longest = Math.max(longest, t.size());
+  }
+
+  /** The entry a whole name stands for, matched like text (folded words), or null. */
+  Entry lookup(String name) {
+    AnalyzedText t = AnalyzedText.of(null, name);
+    if (t.size() == 0) {
+      return null;
+    }
+    Alias a = aliases.get(key(t, 0, t.size()));
+    return a == null || (a.acronym() && !t.has(0, AnalyzedText.ACRONYM)) ? null : a.entry();
   }
 
   /** Whether a folded word or phrase is a known name on its own. */

@@ -62,4 +62,27 @@ class EntityExtractorTest {
     assertTrue(e.organizations().contains("PT Waskita Karya Tbk"), e.organizations().toString());
     assertTrue(e.organizations().contains("Golkar"), e.organizations().toString());
   }
+
+  @Test
+  void aliases_map_to_one_canonical_name_per_language() {
+    Enrichment e = Enrichment.standard();
+    assertEquals("PBB", e.canonicalEntity("Perserikatan Bangsa-Bangsa", "id"));
+    assertEquals("UN", e.canonicalEntity("perserikatan bangsa-bangsa", "en"));
+    assertEquals("Joko Widodo", e.canonicalEntity("Jokowi", "id"));
+    assertEquals("Nama Tak Dikenal", e.canonicalEntity(" Nama Tak Dikenal ", "id"));
+  }
+
+  @Test
+  void well_known_short_names_and_narrowed_places_are_recognised() {
+    Entities e =
+        entities(
+            null,
+            "Mantan presiden SBY bertemu Jokowi di Istana Merdeka, Jakarta Pusat, untuk membahas"
+                + " koalisi.");
+    assertTrue(
+        e.persons().containsAll(java.util.List.of("Susilo Bambang Yudhoyono", "Joko Widodo")),
+        e.persons().toString());
+    assertTrue(e.places().contains("Jakarta Pusat"), e.places().toString());
+    assertFalse(e.organizations().contains("SBY"), e.organizations().toString());
+  }
 }

@@ -178,7 +178,7 @@ public final class EvaluationHarness {
             + fmt(r.keyphrasePrecisionAt5())
             + "  R@5 "
             + fmt(r.keyphraseRecallAt5()));
-    out.println("== Entities (idner held-out, exact folded names)");
+    out.println("== Entities (idner held-out, exact folded canonical names)");
     out.print(r.entities().table());
     out.println(
         "== Throughput: "
@@ -235,9 +235,10 @@ public final class EvaluationHarness {
     return scores;
   }
 
-  private static void compare(Scores scores, String label, JsonNode gold, List<String> predicted) {
+  /** Gold names are mapped to their canonical form first: Pantau stores canonical names. */
+  private void compare(Scores scores, String label, JsonNode gold, List<String> predicted) {
     Set<String> g = new HashSet<>();
-    gold.forEach(n -> g.add(Fold.fold(n.asText())));
+    gold.forEach(n -> g.add(Fold.fold(enrichment.canonicalEntity(n.asText(), "id"))));
     Set<String> p = new HashSet<>();
     predicted.forEach(n -> p.add(Fold.fold(n)));
     int tp = 0;
