@@ -161,6 +161,7 @@ final class KeyphraseExtractor {
     }
     List<Candidate> phrases = new ArrayList<>();
     List<Candidate> singles = new ArrayList<>();
+    mergeShortNames(candidates, t);
     for (Candidate c : candidates.values()) {
       boolean proper = 2 * c.capitalised > c.tf;
       if (c.units > 1 && c.tf < 2 && !proper) {
@@ -172,6 +173,13 @@ final class KeyphraseExtractor {
               * LENGTH_BOOST[Math.min(c.words, LENGTH_BOOST.length - 1)]
               * (proper ? 1.3 : 1.0)
               * position;
+      if (c.subsumed) {
+        // merged into a full name: still a keyword, no longer a keyphrase of its own
+        if (c.keywordTf > 0) {
+          singles.add(c);
+        }
+        continue;
+      }
       phrases.add(c);
       if (c.units == 1 && c.words == 1 && c.keywordTf > 0) {
         singles.add(c);
@@ -220,6 +228,59 @@ final class KeyphraseExtractor {
     return new Result(keywords, keyphrases);
   }
 
+  /**
+   * "Tokayev" after "Kassym-Jomart Tokayev": a capitalised single word that is the first or last
+   * word of exactly one longer capitalised phrase counts as that phrase, like entity aliases. Known
+   * names (countries, organisations) are left alone; they head many phrases.
+   */
+  private void mergeShortNames(Map<Long, Candidate> candidates, AnalyzedText t) {
+    Map<Long, Candidate> owner = new HashMap<>();
+    Set<Long> ambiguous = new HashSet<>();
+    for (Candidate c : candidates.values()) {
+      if (c.units < 2 || 2 * c.capitalised <= c.tf) {
+        continue;
+      }
+      long first = c.key >>> (16 * (c.units - 1));
+      long last = c.key & 0xffff;
+      for (long id : new long[] {first, last}) {
+        Candidate previous = owner.putIfAbsent(id, c);
+        if (previous == null || previous == c) {
+          continue;
+        }
+        if (nested(previous, c)) {
+          // "Jomart Tokayev" inside "Kassym-Jomart Tokayev": the longer one owns the word
+          owner.put(id, previous.units >= c.units ? previous : c);
+        } else {
+          ambiguous.add(id);
+        }
+      }
+    }
+    for (Candidate c : candidates.values()) {
+      if (c.units != 1
+          || c.words != 1
+          || 2 * c.capitalised <= c.tf
+          || ambiguous.contains(c.key)
+          || gazetteer.isName(t.folded(c.displayStart))) {
+        continue;
+      }
+      Candidate full = owner.get(c.key);
+      if (full != null) {
+        full.tf = Math.max(full.tf, c.tf);
+        full.capitalised = Math.max(full.capitalised, c.capitalised);
+        full.firstSentence = Math.min(full.firstSentence, c.firstSentence);
+        c.subsumed = true;
+      }
+    }
+  }
+
+  private static boolean nested(Candidate a, Candidate b) {
+    Candidate longer = a.units >= b.units ? a : b;
+    Candidate shorter = longer == a ? b : a;
+    long mask = (1L << (16 * shorter.units)) - 1;
+    return (longer.key & mask) == shorter.key
+        || (longer.key >>> (16 * (longer.units - shorter.units))) == shorter.key;
+  }
+
   private byte role(AnalyzedText t, int i, Language lang) {
     String f = t.folded(i);
     if (!t.isWord(i) || lang.isFiller(f) || titles.contains(f)) {
@@ -232,7 +293,8 @@ final class KeyphraseExtractor {
       // "Tengah" in "Asia Tengah" is a name part, "tengah" alone a function word
       return t.isCapitalisedMidSentence(i) ? (byte) 1 : 0;
     }
-    return f.length() > 2 || t.has(i, AnalyzedText.ACRONYM) ? (byte) 1 : 0;
+    boolean shortName = f.length() == 2 && t.isCapitalisedMidSentence(i); // "Xi"
+    return f.length() > 2 || shortName || t.has(i, AnalyzedText.ACRONYM) ? (byte) 1 : 0;
   }
 
   private static boolean connects(AnalyzedText t, int start, int end) {

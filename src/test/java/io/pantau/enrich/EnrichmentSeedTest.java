@@ -46,6 +46,13 @@ class EnrichmentSeedTest {
   }
 
   @Test
+  void a_surname_in_the_keyphrases_gives_way_to_the_full_name() {
+    assertTrue(
+        enriched.keyphrases().contains("Kassym-Jomart Tokayev"), enriched.keyphrases().toString());
+    assertFalse(enriched.keyphrases().contains("Tokayev"), enriched.keyphrases().toString());
+  }
+
+  @Test
   void the_seed_top_ten_has_no_stopword_number_or_boilerplate() {
     Language id = Enrichment.standard().languages().byCode("id");
     Set<String> boilerplate = Set.of("pewarta", "editor", "copyright", "antara", "read", "baca");
