@@ -2,44 +2,178 @@ package io.pantau.enrich;
 
 import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
+import io.pantau.article.Entities;
 import io.pantau.article.Fingerprint;
+import io.pantau.article.Sentiment;
+import io.pantau.article.SentimentLabel;
 import io.pantau.text.Words;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ordered list of enrichers that every article passes through. Thread-safe and stateless after
- * construction.
+ * The enrichment pipeline: language, keywords and keyphrases, entities, sentiment, word count and
+ * the near-duplicate fingerprint. The text is tokenised once per article and shared by every step.
+ *
+ * <p>Immutable after construction, so one instance serves all threads; all word lists and tables
+ * are read from the classpath when it is built, never while enriching.
  */
 public final class Enrichment {
-  private final List<Enricher> enrichers;
+  /** Languages the sentiment model was trained on; others fall back to the lexicon. */
+  private static final java.util.Set<String> MODEL_LANGUAGES = java.util.Set.of("id", "en", "ms");
 
-  public Enrichment(List<Enricher> enrichers) {
-    this.enrichers = List.copyOf(enrichers);
+  /** The longest texts the model saw in training (reviews) run to about a hundred words. */
+  private static final int MODEL_MAX_WORDS = 100;
+
+  private static final double BODY_WEIGHT = 0.6;
+
+  private final LanguageIdentifier languages;
+  private final KeyphraseExtractor keyphrases;
+  private final EntityExtractor entities;
+  private final LexiconSentiment sentiment;
+  private final SentimentModel model;
+  private final Gazetteer gazetteer;
+
+  private Enrichment(boolean withModel) {
+    List<Language> table = new ArrayList<>();
+    for (String[] row : Resources.table("languages.tsv")) {
+      table.add(Language.load(row));
+    }
+    this.languages = new LanguageIdentifier(table);
+    this.gazetteer = new Gazetteer();
+    this.keyphrases = new KeyphraseExtractor(gazetteer);
+    this.entities = new EntityExtractor(gazetteer);
+    this.sentiment = new LexiconSentiment();
+    this.model = withModel ? SentimentModel.bundled() : null;
   }
 
-  /** The default pipeline. */
+  private static final class Standard {
+    static final Enrichment INSTANCE = new Enrichment(true);
+  }
+
+  /**
+   * The pipeline with lexicon-and-rules sentiment only, without the trained model: the fallback
+   * that the evaluation harness measures next to the standard pipeline.
+   */
+  public static Enrichment lexiconSentiment() {
+    return new Enrichment(false);
+  }
+
+  /** The shared default pipeline, built on first use. */
   public static Enrichment standard() {
-    return new Enrichment(List.of(new WordCount()));
+    return Standard.INSTANCE;
   }
 
-  /** Enriches a cleaned article. Never throws for odd text; unknown languages degrade. */
+  /**
+   * Enriches a cleaned article. Never throws for odd text: unknown languages get language-neutral
+   * processing and a step that fails leaves its fields as they were.
+   *
+   * @param cleaned the article as the cleaner produced it
+   * @return the enriched article and the fingerprint of its body
+   */
   public EnrichedArticle enrich(Article cleaned) {
-    Article a = cleaned;
-    for (Enricher e : enrichers) {
-      a = e.apply(a);
+    AnalyzedText text = AnalyzedText.of(cleaned.title(), cleaned.body());
+    Article.Builder out = cleaned.toBuilder().wordCount(Words.count(cleaned.body()));
+    Language lang = Language.NEUTRAL;
+    try {
+      lang = languages.identify(text, cleaned.lang());
+      if (lang != Language.NEUTRAL) {
+        out.lang(lang.code());
+      }
+    } catch (RuntimeException e) {
+      lang = languages.byCode(cleaned.lang());
     }
-    return new EnrichedArticle(a, Fingerprint.NONE);
+    try {
+      KeyphraseExtractor.Result r = keyphrases.extract(text, lang);
+      out.keywords(r.keywords()).keyphrases(r.keyphrases());
+    } catch (RuntimeException e) {
+      out.keywords(List.of()).keyphrases(List.of());
+    }
+    try {
+      out.entities(entities.extract(text, lang));
+    } catch (RuntimeException e) {
+      out.entities(Entities.NONE);
+    }
+    try {
+      out.sentiment(tone(cleaned, text, lang));
+    } catch (RuntimeException e) {
+      out.sentiment(Sentiment.NEUTRAL);
+    }
+    Fingerprint fingerprint;
+    try {
+      fingerprint = MinHash.of(text);
+    } catch (RuntimeException e) {
+      fingerprint = Fingerprint.NONE;
+    }
+    return new EnrichedArticle(out.build(), fingerprint);
   }
 
-  /** One enrichment step. */
-  public interface Enricher {
-    Article apply(Article article);
+  /**
+   * The model was trained and validated on headlines, sentences and short reviews, where it beats
+   * the lexicon by a wide margin; on whole articles it has not been validated, so there the lexicon
+   * reads the body and the model only the title.
+   */
+  private Sentiment tone(Article a, AnalyzedText text, Language lang) {
+    if (model == null || !MODEL_LANGUAGES.contains(lang.code())) {
+      return sentiment.analyze(text, lang);
+    }
+    if (text.size() <= MODEL_MAX_WORDS) {
+      return model.analyze(text, sentiment.evidence(text, lang));
+    }
+    Sentiment body = sentiment.analyze(text, lang);
+    if (a.title() == null || a.title().isBlank()) {
+      return body;
+    }
+    AnalyzedText titleText = AnalyzedText.of(a.title(), null);
+    Sentiment title = model.analyze(titleText, sentiment.evidence(titleText, lang));
+    double score = BODY_WEIGHT * body.score() + (1 - BODY_WEIGHT) * title.score();
+    SentimentLabel label =
+        score > LexiconSentiment.LABEL_THRESHOLD
+            ? SentimentLabel.positive
+            : score < -LexiconSentiment.LABEL_THRESHOLD
+                ? SentimentLabel.negative
+                : SentimentLabel.neutral;
+    double agreement = body.label() == title.label() ? 1 : 0.75;
+    double confidence =
+        Math.min(
+            1,
+            (BODY_WEIGHT * body.confidence() + (1 - BODY_WEIGHT) * title.confidence()) * agreement);
+    return new Sentiment(Math.max(-1, Math.min(1, score)), label, confidence);
   }
 
-  static final class WordCount implements Enricher {
-    @Override
-    public Article apply(Article article) {
-      return article.toBuilder().wordCount(Words.count(article.body())).build();
+  /**
+   * The canonical name under which enrichment stores a person, organisation or place, so that
+   * queries and comparisons can use any known alias: "Perserikatan Bangsa-Bangsa" gives "PBB" for
+   * Indonesian and "UN" for English. Unknown names come back unchanged.
+   *
+   * @param name a name as written
+   * @param lang the article language code (may be null)
+   */
+  public String canonicalEntity(String name, String lang) {
+    if (name == null || name.isBlank()) {
+      return name;
     }
+    Gazetteer.Entry e = gazetteer.lookup(name.strip());
+    return e == null ? name.strip() : e.name(lang);
+  }
+
+  /** The analysed text of an article; for the evaluation harness and tests in this package. */
+  AnalyzedText analyze(String title, String body) {
+    return AnalyzedText.of(title, body);
+  }
+
+  LanguageIdentifier languages() {
+    return languages;
+  }
+
+  KeyphraseExtractor keyphrases() {
+    return keyphrases;
+  }
+
+  EntityExtractor entities() {
+    return entities;
+  }
+
+  LexiconSentiment sentiment() {
+    return sentiment;
   }
 }

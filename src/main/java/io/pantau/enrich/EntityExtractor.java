@@ -1,0 +1,361 @@
+package io.pantau.enrich;
+
+import io.pantau.article.Entities;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds persons, organisations and places: gazetteer names first, then capitalised word sequences
+ * read with their context (a title before, a reporting verb after, an organisation or place head
+ * word). Titles are stripped from names, and within one article a surname or given name alone
+ * resolves to the full name it abbreviates ("Xi" to "Xi Jinping").
+ */
+final class EntityExtractor {
+  private static final int MAX_PER_KIND = 20;
+  private static final int MAX_NAME_WORDS = 5;
+  private static final Set<String> NAME_PARTICLES =
+      Set.of("bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "le", "di");
+
+  private final Gazetteer gazetteer;
+  private final Set<String> titles;
+  private final int longestTitle;
+  private final Set<String> orgHeads;
+  private final Set<String> orgTails;
+  private final Set<String> placeHeads;
+  private final Set<String> personCues;
+  private final Set<String> notEntities;
+
+  EntityExtractor(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+    this.titles = new HashSet<>(Resources.lines("gazetteer/titles.txt"));
+    int longest = 1;
+    for (String title : titles) {
+      longest = Math.max(longest, title.split(" ").length);
+    }
+    this.longestTitle = longest;
+    this.orgHeads = Resources.wordSet("gazetteer/org-heads.txt");
+    this.orgTails = Resources.wordSet("gazetteer/org-tails.txt");
+    this.placeHeads = Resources.wordSet("gazetteer/place-heads.txt");
+    this.personCues = Resources.wordSet("gazetteer/person-cues.txt");
+    this.notEntities = Resources.wordSet("gazetteer/not-entities.txt");
+  }
+
+  private enum Kind {
+    PERSON,
+    ORGANIZATION,
+    PLACE
+  }
+
+  /** One mention, before aliases are resolved. */
+  private record Mention(Kind kind, String name, int position, boolean cued) {}
+
+  Entities extract(AnalyzedText t, Language lang) {
+    List<Mention> mentions = new ArrayList<>();
+    Set<String> lowerCaseWords = null;
+    int n = t.size();
+    int i = 0;
+    boolean titleBefore = false;
+    while (i < n) {
+      Gazetteer.Match m = gazetteer.match(t, i);
+      if (m != null) {
+        Kind kind =
+            switch (m.entry().kind()) {
+              case PERSON -> Kind.PERSON;
+              case PLACE -> Kind.PLACE;
+              case ORGANIZATION -> Kind.ORGANIZATION;
+            };
+        int end = i + m.length();
+        String name = m.entry().name(lang.code());
+        if (kind == Kind.PLACE && end < n && isDirection(t, end)) {
+          // "Jakarta Pusat", "Sulawesi Tenggara": a known place narrowed by a direction word
+          name = display(t, i, end + 1);
+          end++;
+        }
+        mentions.add(new Mention(kind, name, i, true));
+        i = end;
+        // "Presiden China Xi Jinping": a place between a title and a name keeps the title's cue
+        titleBefore = titleBefore && kind == Kind.PLACE;
+        continue;
+      }
+      int title = titleLength(t, i);
+      if (title > 0) {
+        titleBefore = true;
+        i += title;
+        continue;
+      }
+      if (!startsName(t, i, lang)) {
+        titleBefore = false;
+        i = skipCapitalisedRun(t, i);
+        continue;
+      }
+      int end = i + 1;
+      boolean connected = false;
+      while (end < n && end - i < MAX_NAME_WORDS) {
+        if (continuesName(t, end) && gazetteerFree(t, end)) {
+          end++;
+        } else if (connectsNames(t, end)) {
+          // "Sabuk dan Jalur Sutra", "Bank of England": one name, and never a person's
+          connected = true;
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      while (end > i + 1 && NAME_PARTICLES.contains(t.folded(end - 1))) {
+        end--;
+      }
+      boolean cueAfter = end < n && personCues.contains(t.folded(end));
+      Kind kind = classify(t, i, end, titleBefore || cueAfter, lang);
+      if (kind == Kind.PERSON && connected) {
+        kind = null;
+      }
+      if (kind == Kind.PERSON && !titleBefore && !cueAfter && end - i > 1) {
+        if (lowerCaseWords == null) {
+          lowerCaseWords = lowerCaseWords(t);
+        }
+        if (anyIn(t, i, end, lowerCaseWords)) {
+          // "Tingkat Tinggi": ordinary words capitalised as part of a title-case phrase
+          kind = null;
+        }
+      }
+      if (kind != null) {
+        mentions.add(new Mention(kind, display(t, i, end), i, titleBefore || cueAfter));
+      }
+      titleBefore = false;
+      i = end;
+    }
+    return resolve(mentions);
+  }
+
+  private static final Set<String> DIRECTIONS =
+      Set.of(
+          "utara",
+          "selatan",
+          "barat",
+          "timur",
+          "tengah",
+          "pusat",
+          "raya",
+          "tenggara",
+          "laut",
+          "daya");
+
+  private static boolean isDirection(AnalyzedText t, int i) {
+    return t.has(i, AnalyzedText.CAP)
+        && !t.has(i, AnalyzedText.BREAK_BEFORE)
+        && DIRECTIONS.contains(t.folded(i));
+  }
+
+  private static final Set<String> CONNECTORS = Set.of("dan", "and", "of", "for", "the");
+
+  private boolean connectsNames(AnalyzedText t, int i) {
+    return i + 1 < t.size()
+        && !orgTails.contains(t.folded(i - 1))
+        && !orgHeads.contains(t.folded(i + 1))
+        && !placeHeads.contains(t.folded(i + 1))
+        && CONNECTORS.contains(t.folded(i))
+        && !t.has(i, AnalyzedText.BREAK_BEFORE)
+        && !t.has(i, AnalyzedText.CAP)
+        && continuesName(t, i + 1)
+        && gazetteer.match(t, i + 1) == null;
+  }
+
+  /** Steps over a capitalised phrase led by a non-name word, up to the next known name. */
+  private int skipCapitalisedRun(AnalyzedText t, int i) {
+    int k = i + 1;
+    if (!t.has(i, AnalyzedText.CAP)) {
+      return k;
+    }
+    while (k < t.size()
+        && t.has(k, AnalyzedText.CAP)
+        && !t.has(k, AnalyzedText.BREAK_BEFORE)
+        && gazetteer.match(t, k) == null
+        && titleLength(t, k) == 0) {
+      k++;
+    }
+    return k;
+  }
+
+  private static Set<String> lowerCaseWords(AnalyzedText t) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < t.size(); i++) {
+      if (!t.has(i, AnalyzedText.CAP) && !t.has(i, AnalyzedText.NUMERIC)) {
+        out.add(t.folded(i));
+      }
+    }
+    return out;
+  }
+
+  private static boolean anyIn(AnalyzedText t, int start, int end, Set<String> words) {
+    for (int k = start; k < end; k++) {
+      if (words.contains(t.folded(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean gazetteerFree(AnalyzedText t, int i) {
+    // a known name inside a capitalised run ends the run, except as part of a longer unknown
+    // name joined by a hyphen ("Kassym-Jomart")
+    return t.has(i, AnalyzedText.JOINED) || gazetteer.match(t, i) == null;
+  }
+
+  private int titleLength(AnalyzedText t, int i) {
+    if (!t.has(i, AnalyzedText.CAP)) {
+      return 0;
+    }
+    StringBuilder sb = new StringBuilder();
+    int found = 0;
+    for (int len = 1; len <= longestTitle && i + len <= t.size(); len++) {
+      if (len > 1) {
+        if (t.has(i + len - 1, AnalyzedText.BREAK_BEFORE)) {
+          break;
+        }
+        sb.append(t.has(i + len - 1, AnalyzedText.JOINED) ? '-' : ' ');
+      }
+      sb.append(t.folded(i + len - 1));
+      if (titles.contains(sb.toString())) {
+        found = len;
+      }
+    }
+    return found;
+  }
+
+  private boolean startsName(AnalyzedText t, int i, Language lang) {
+    if (!t.has(i, AnalyzedText.CAP) || t.has(i, AnalyzedText.NUMERIC)) {
+      return false;
+    }
+    String w = t.folded(i);
+    if (notEntities.contains(w) || lang.isFiller(w)) {
+      return false;
+    }
+    if (t.has(i, AnalyzedText.SENTENCE_START) && lang.isStopword(w)) {
+      return false;
+    }
+    return w.length() > 1 || t.has(i, AnalyzedText.ACRONYM);
+  }
+
+  private boolean continuesName(AnalyzedText t, int i) {
+    if (t.has(i, AnalyzedText.BREAK_BEFORE) || t.has(i, AnalyzedText.NUMERIC)) {
+      return false;
+    }
+    if (t.has(i, AnalyzedText.CAP)) {
+      return !notEntities.contains(t.folded(i)) && !titles.contains(t.folded(i));
+    }
+    return NAME_PARTICLES.contains(t.folded(i))
+        && i + 1 < t.size()
+        && t.has(i + 1, AnalyzedText.CAP)
+        && !t.has(i + 1, AnalyzedText.BREAK_BEFORE);
+  }
+
+  private Kind classify(AnalyzedText t, int start, int end, boolean personCue, Language lang) {
+    String first = t.folded(start);
+    String last = t.folded(end - 1);
+    int words = end - start;
+    if (orgHeads.contains(first) && words > 1) {
+      return Kind.ORGANIZATION;
+    }
+    if (orgTails.contains(last) && words > 1) {
+      return Kind.ORGANIZATION;
+    }
+    if (placeHeads.contains(first) && words > 1) {
+      return Kind.PLACE;
+    }
+    if (words == 1 && t.has(start, AnalyzedText.ACRONYM)) {
+      // two letters are too often initials or abbreviations ("JK", "AR") to guess an organisation
+      return first.length() >= 3 && first.length() <= 6 && !personCue ? Kind.ORGANIZATION : null;
+    }
+    if (personCue || words == 1) {
+      // a lone capitalised word without a cue is kept only if it resolves to a full name
+      return Kind.PERSON;
+    }
+    for (int k = start; k < end; k++) {
+      String w = t.folded(k);
+      if (lang.isStopword(w) || lang.isFiller(w) || t.has(k, AnalyzedText.ACRONYM)) {
+        return null;
+      }
+    }
+    if (t.has(start, AnalyzedText.SENTENCE_START) && words == 2) {
+      return null;
+    }
+    return Kind.PERSON;
+  }
+
+  private static String display(AnalyzedText t, int start, int end) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = start; k < end; k++) {
+      if (k > start) {
+        sb.append(t.has(k, AnalyzedText.JOINED) ? '-' : ' ');
+      }
+      sb.append(t.surface(k));
+    }
+    return sb.toString();
+  }
+
+  private static Entities resolve(List<Mention> mentions) {
+    // full names first, so that short forms can be mapped onto them
+    Map<String, String> personCanonical = new HashMap<>();
+    List<String> fullNames = new ArrayList<>();
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.PERSON && m.name().indexOf(' ') > 0) {
+        fullNames.add(m.name());
+      }
+    }
+    Map<String, int[]> persons = new LinkedHashMap<>();
+    Map<String, int[]> orgs = new LinkedHashMap<>();
+    Map<String, int[]> places = new LinkedHashMap<>();
+    for (Mention m : mentions) {
+      switch (m.kind()) {
+        case PERSON -> {
+          String canonical =
+              personCanonical.computeIfAbsent(m.name(), name -> longestFor(name, fullNames));
+          boolean lone = canonical.indexOf(' ') < 0 && canonical.indexOf('-') < 0;
+          if (lone && canonical.equals(m.name()) && !m.cued()) {
+            continue;
+          }
+          count(persons, canonical, m.position());
+        }
+        case ORGANIZATION -> count(orgs, m.name(), m.position());
+        case PLACE -> count(places, m.name(), m.position());
+      }
+    }
+    return new Entities(ranked(persons), ranked(orgs), ranked(places));
+  }
+
+  /** The longest full name that contains {@code name} as whole words, or the name itself. */
+  private static String longestFor(String name, List<String> fullNames) {
+    String best = name;
+    String padded = " " + name.replace('-', ' ') + " ";
+    for (String full : fullNames) {
+      if (full.length() > best.length() && (" " + full.replace('-', ' ') + " ").contains(padded)) {
+        best = full;
+      }
+    }
+    return best;
+  }
+
+  private static void count(Map<String, int[]> counts, String name, int position) {
+    int[] c = counts.computeIfAbsent(name, k -> new int[] {0, position});
+    c[0]++;
+  }
+
+  private static List<String> ranked(Map<String, int[]> counts) {
+    List<Map.Entry<String, int[]>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort(
+        (a, b) ->
+            a.getValue()[0] != b.getValue()[0]
+                ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                : Integer.compare(a.getValue()[1], b.getValue()[1]));
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < entries.size() && k < MAX_PER_KIND; k++) {
+      out.add(entries.get(k).getKey());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,386 @@
+package io.pantau.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keywords (single normalised terms) and keyphrases (canonical multi-word phrases as well as
+ * salient single names), most salient first. Statistical and corpus-free: candidates are runs of
+ * content words between punctuation, stopwords and news filler; a phrase's score grows with its
+ * frequency, its length, its capitalisation (names) and an early first mention; a phrase that only
+ * ever occurs inside a longer one gives way to it.
+ */
+final class KeyphraseExtractor {
+  static final int MAX_KEYPHRASES = 15;
+  static final int MAX_KEYWORDS = 12;
+  private static final int MAX_UNITS = 4;
+  private static final int MAX_WORDS = 5;
+  private static final double[] LENGTH_BOOST = {0, 1.0, 2.2, 3.0, 3.5, 3.8};
+  private static final int MAX_UNIT_ID = 0xffff;
+
+  private final Set<String> compounds;
+  private final Set<String> compoundFirstWords = new HashSet<>();
+  private final Set<String> connectors;
+  private final Set<String> titles;
+
+  /** Keywords and keyphrases of one article. */
+  record Result(List<String> keywords, List<String> keyphrases) {}
+
+  private final Gazetteer gazetteer;
+
+  KeyphraseExtractor(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+    this.compounds = new HashSet<>(Resources.lines("phrases/compounds.txt"));
+    for (String c : compounds) {
+      compoundFirstWords.add(c.substring(0, c.indexOf(' ')));
+    }
+    this.connectors = Resources.wordSet("phrases/connectors.txt");
+    Set<String> singleTitles = new HashSet<>();
+    for (String title : Resources.lines("gazetteer/titles.txt")) {
+      if (title.indexOf(' ') < 0) {
+        singleTitles.add(title);
+      }
+    }
+    this.titles = singleTitles;
+  }
+
+  /** Statistics of one candidate phrase across the article. */
+  private static final class Candidate {
+    final long key;
+    final int units;
+    final int words;
+    int tf;
+    int keywordTf;
+    int capitalised;
+    int firstSentence = Integer.MAX_VALUE;
+    boolean inTitle;
+    int displayStart = -1;
+    int displayEnd;
+    boolean displayCapitalised;
+    String shortestFold;
+    double score;
+    boolean subsumed;
+
+    Candidate(long key, int units, int words) {
+      this.key = key;
+      this.units = units;
+      this.words = words;
+    }
+  }
+
+  Result extract(AnalyzedText t, Language lang) {
+    int n = t.size();
+    // units: a token, or two tokens forming a compound
+    int[] unitStart = new int[n];
+    int[] unitEnd = new int[n];
+    String[] unitKey = new String[n];
+    byte[] unitRole = new byte[n]; // 0 break, 1 content, 2 connector
+    int units = 0;
+    for (int i = 0; i < n; ) {
+      String f = t.folded(i);
+      int end = i + 1;
+      byte role;
+      String key;
+      if (i + 1 < n
+          && compoundFirstWords.contains(f)
+          && !t.has(i + 1, AnalyzedText.BREAK_BEFORE)
+          && compounds.contains(f + " " + t.folded(i + 1))) {
+        end = i + 2;
+        role = 1;
+        key = f + " " + lang.stem(t.folded(i + 1));
+      } else {
+        role = role(t, i, lang);
+        key = role == 0 ? null : lang.stem(f);
+      }
+      unitStart[units] = i;
+      unitEnd[units] = end;
+      unitKey[units] = key;
+      unitRole[units] = role;
+      units++;
+      i = end;
+    }
+    // unit keys become small per-article ids, and an n-gram of up to four units one long
+    Map<String, Integer> ids = new HashMap<>(2 * units);
+    int[] unitId = new int[units];
+    for (int u = 0; u < units; u++) {
+      if (unitKey[u] != null) {
+        Integer id = ids.get(unitKey[u]);
+        if (id == null) {
+          id = ids.size() + 1;
+          if (id > MAX_UNIT_ID) {
+            unitRole[u] = 0;
+            continue;
+          }
+          ids.put(unitKey[u], id);
+        }
+        unitId[u] = id;
+      }
+    }
+    Map<Long, Candidate> candidates = new HashMap<>(4 * units);
+    for (int u = 0; u < units; u++) {
+      if (unitRole[u] != 1) {
+        continue;
+      }
+      long packed = 0;
+      int words = 0;
+      for (int v = u; v < units && v - u < MAX_UNITS; v++) {
+        if (v > u && (unitRole[v] == 0 || t.has(unitStart[v], AnalyzedText.BREAK_BEFORE))) {
+          break;
+        }
+        if (v > u && t.sentence(unitStart[v]) != t.sentence(unitStart[u])) {
+          break;
+        }
+        if (unitRole[v] == 2 && !connects(t, unitStart[v], unitEnd[v])) {
+          break;
+        }
+        words += unitEnd[v] - unitStart[v];
+        if (words > MAX_WORDS) {
+          break;
+        }
+        packed = packed << 16 | unitId[v];
+        if (unitRole[v] != 1) {
+          continue;
+        }
+        if (v > u && mixesKnownName(t, unitStart[u], unitEnd[v])) {
+          break;
+        }
+        // Long's own hash folds the packed ids onto few buckets; fmix64 is a bijection
+        Long mapKey = MinHash.fmix64(packed);
+        Candidate c = candidates.get(mapKey);
+        if (c == null) {
+          c = new Candidate(packed, v - u + 1, words);
+          candidates.put(mapKey, c);
+        }
+        observe(c, t, unitStart[u], unitEnd[v]);
+      }
+    }
+    List<Candidate> phrases = new ArrayList<>();
+    List<Candidate> singles = new ArrayList<>();
+    mergeShortNames(candidates, t);
+    for (Candidate c : candidates.values()) {
+      boolean proper = 2 * c.capitalised > c.tf;
+      if (c.units > 1 && c.tf < 2 && !proper) {
+        continue;
+      }
+      double position = 1 + 0.5 / (1 + c.firstSentence / 3.0);
+      c.score =
+          (c.tf + (c.inTitle ? 2 : 0))
+              * LENGTH_BOOST[Math.min(c.words, LENGTH_BOOST.length - 1)]
+              * (proper ? 1.3 : 1.0)
+              * position;
+      if (c.subsumed) {
+        // merged into a full name: still a keyword, no longer a keyphrase of its own
+        if (c.keywordTf > 0) {
+          singles.add(c);
+        }
+        continue;
+      }
+      phrases.add(c);
+      if (c.units == 1 && c.words == 1 && c.keywordTf > 0) {
+        singles.add(c);
+      }
+    }
+    // a phrase seen only inside a longer accepted phrase is that phrase
+    for (Candidate c : phrases) {
+      for (int a = 0; a < c.units; a++) {
+        for (int b = a; b < c.units; b++) {
+          if (b - a + 1 == c.units) {
+            continue;
+          }
+          // units a..b counted from the left, packed like the whole
+          long sub = (c.key >>> (16 * (c.units - 1 - b))) & ((1L << (16 * (b - a + 1))) - 1);
+          Candidate s = candidates.get(MinHash.fmix64(sub));
+          if (s != null && s.tf <= c.tf) {
+            s.subsumed = true;
+          }
+        }
+      }
+    }
+    phrases.removeIf(c -> c.subsumed);
+    phrases.sort((a, b) -> Double.compare(b.score, a.score));
+    List<String> keyphrases = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Candidate c : phrases) {
+      if (keyphrases.size() >= MAX_KEYPHRASES) {
+        break;
+      }
+      String display = display(c, t);
+      if (seen.add(display.toLowerCase(Locale.ROOT))) {
+        keyphrases.add(display);
+      }
+    }
+    List<String> keywords = new ArrayList<>();
+    singles.sort(
+        (a, b) -> Double.compare(b.keywordTf * b.score / b.tf, a.keywordTf * a.score / a.tf));
+    for (Candidate c : singles) {
+      if (keywords.size() >= MAX_KEYWORDS) {
+        break;
+      }
+      if (c.shortestFold.length() > 2 && !keywords.contains(c.shortestFold)) {
+        keywords.add(c.shortestFold);
+      }
+    }
+    return new Result(keywords, keyphrases);
+  }
+
+  /**
+   * "Tokayev" after "Kassym-Jomart Tokayev": a capitalised single word that is the first or last
+   * word of exactly one longer capitalised phrase counts as that phrase, like entity aliases. Known
+   * names (countries, organisations) are left alone; they head many phrases.
+   */
+  private void mergeShortNames(Map<Long, Candidate> candidates, AnalyzedText t) {
+    Map<Long, Candidate> owner = new HashMap<>();
+    Set<Long> ambiguous = new HashSet<>();
+    for (Candidate c : candidates.values()) {
+      if (c.units < 2 || 2 * c.capitalised <= c.tf) {
+        continue;
+      }
+      long first = c.key >>> (16 * (c.units - 1));
+      long last = c.key & 0xffff;
+      for (long id : new long[] {first, last}) {
+        Candidate previous = owner.putIfAbsent(id, c);
+        if (previous == null || previous == c) {
+          continue;
+        }
+        if (nested(previous, c)) {
+          // "Jomart Tokayev" inside "Kassym-Jomart Tokayev": the longer one owns the word
+          owner.put(id, previous.units >= c.units ? previous : c);
+        } else {
+          ambiguous.add(id);
+        }
+      }
+    }
+    for (Candidate c : candidates.values()) {
+      if (c.units != 1
+          || c.words != 1
+          || 2 * c.capitalised <= c.tf
+          || ambiguous.contains(c.key)
+          || gazetteer.isName(t.folded(c.displayStart))) {
+        continue;
+      }
+      Candidate full = owner.get(c.key);
+      if (full != null) {
+        full.tf = Math.max(full.tf, c.tf);
+        full.capitalised = Math.max(full.capitalised, c.capitalised);
+        full.firstSentence = Math.min(full.firstSentence, c.firstSentence);
+        c.subsumed = true;
+      }
+    }
+  }
+
+  private static boolean nested(Candidate a, Candidate b) {
+    Candidate longer = a.units >= b.units ? a : b;
+    Candidate shorter = longer == a ? b : a;
+    long mask = (1L << (16 * shorter.units)) - 1;
+    return (longer.key & mask) == shorter.key
+        || (longer.key >>> (16 * (longer.units - shorter.units))) == shorter.key;
+  }
+
+  private byte role(AnalyzedText t, int i, Language lang) {
+    String f = t.folded(i);
+    if (!t.isWord(i) || lang.isFiller(f) || titles.contains(f)) {
+      return 0;
+    }
+    if (connectors.contains(f) && !t.has(i, AnalyzedText.CAP)) {
+      return 2;
+    }
+    if (lang.isStopword(f)) {
+      // "Tengah" in "Asia Tengah" is a name part, "tengah" alone a function word
+      return t.isCapitalisedMidSentence(i) ? (byte) 1 : 0;
+    }
+    boolean shortName = f.length() == 2 && t.isCapitalisedMidSentence(i); // "Xi"
+    return f.length() > 2 || shortName || t.has(i, AnalyzedText.ACRONYM) ? (byte) 1 : 0;
+  }
+
+  private static boolean connects(AnalyzedText t, int start, int end) {
+    return start > 0
+        && end < t.size()
+        && t.has(start - 1, AnalyzedText.CAP)
+        && t.has(end, AnalyzedText.CAP)
+        && !t.has(end, AnalyzedText.BREAK_BEFORE);
+  }
+
+  private static void observe(Candidate c, AnalyzedText t, int start, int end) {
+    c.tf++;
+    if (end - start > 1 || !partOfLongerName(t, start)) {
+      c.keywordTf++;
+    }
+    c.firstSentence = Math.min(c.firstSentence, t.sentence(start));
+    if (t.has(start, AnalyzedText.TITLE)) {
+      c.inTitle = true;
+    }
+    boolean cap = true;
+    for (int k = start; k < end && cap; k++) {
+      String f = t.folded(k);
+      cap = t.has(k, AnalyzedText.CAP) || (k > start && k < end - 1 && f.length() <= 3);
+    }
+    boolean reliablyCap = cap && !t.has(start, AnalyzedText.SENTENCE_START);
+    if (reliablyCap) {
+      c.capitalised++;
+    }
+    if (c.displayStart < 0 || (reliablyCap && !c.displayCapitalised)) {
+      c.displayStart = start;
+      c.displayEnd = end;
+      c.displayCapitalised = reliablyCap;
+    }
+    if (end - start == 1) {
+      String f = t.folded(start);
+      if (c.shortestFold == null || f.length() < c.shortestFold.length()) {
+        c.shortestFold = f;
+      }
+    }
+  }
+
+  /** "Asia" in "Asia Tengah": a capitalised word inside a longer capitalised name. */
+  private static boolean partOfLongerName(AnalyzedText t, int i) {
+    if (!t.isCapitalisedMidSentence(i)) {
+      return false;
+    }
+    boolean prev = i > 0 && !t.has(i, AnalyzedText.BREAK_BEFORE) && t.has(i - 1, AnalyzedText.CAP);
+    boolean next =
+        i + 1 < t.size()
+            && !t.has(i + 1, AnalyzedText.BREAK_BEFORE)
+            && !t.has(i + 1, AnalyzedText.JOINED)
+            && t.has(i + 1, AnalyzedText.CAP);
+    return prev && !t.has(i, AnalyzedText.JOINED) || next;
+  }
+
+  /**
+   * "China dan Kazakhstan", "Kazakhstan Kassym-Jomart Tokayev": a phrase that starts or ends with a
+   * known name and is not itself one strings names together rather than naming one thing.
+   */
+  private boolean mixesKnownName(AnalyzedText t, int start, int end) {
+    boolean startsWithName = t.has(start, AnalyzedText.CAP) && gazetteer.isName(t.folded(start));
+    boolean endsWithName = t.has(end - 1, AnalyzedText.CAP) && gazetteer.isName(t.folded(end - 1));
+    if (!startsWithName && !endsWithName) {
+      return false;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int k = start; k < end; k++) {
+      if (k > start) {
+        sb.append(' ');
+      }
+      sb.append(t.folded(k));
+    }
+    return !gazetteer.isName(sb.toString());
+  }
+
+  private static String display(Candidate c, AnalyzedText t) {
+    boolean proper = 2 * c.capitalised > c.tf;
+    StringBuilder sb = new StringBuilder();
+    for (int k = c.displayStart; k < c.displayEnd; k++) {
+      if (k > c.displayStart) {
+        sb.append(t.has(k, AnalyzedText.JOINED) ? '-' : ' ');
+      }
+      String s = t.surface(k);
+      boolean keepCase = proper || t.has(k, AnalyzedText.ACRONYM);
+      sb.append(keepCase ? s : s.toLowerCase(Locale.ROOT));
+    }
+    return sb.toString();
+  }
+}
