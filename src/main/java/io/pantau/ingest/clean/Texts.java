@@ -1,0 +1,61 @@
+package io.pantau.ingest.clean;
+
+import io.pantau.text.Fold;
+import java.util.regex.Pattern;
+
+/** Whitespace and comparison helpers shared by the text and HTML paths. */
+final class Texts {
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\u200b-\\u200d\\u2060\\ufeff\\u00ad]");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u2007\\u202f]+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private Texts() {}
+
+  /** One line: invisible characters gone, every run of spaces one space, trimmed. */
+  static String space(String s) {
+    if (s == null) {
+      return "";
+    }
+    return SPACES.matcher(INVISIBLE.matcher(s).replaceAll("")).replaceAll(" ").trim();
+  }
+
+  /** Several lines: each cleaned with {@link #space}, empty ones dropped, joined by '\n'. */
+  static String lines(String s) {
+    StringBuilder out = new StringBuilder();
+    for (String line : s.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
+      String t = space(line);
+      if (!t.isEmpty()) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        out.append(t);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A comparison key: folded, punctuation and spacing ignored, so near-copies collide. */
+  static String key(String s) {
+    return NOT_WORD.matcher(Fold.fold(s)).replaceAll(" ").trim();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** Title case for an upper-case place name ("NEW YORK" becomes "New York"). */
+  static String placeCase(String place) {
+    if (place == null || !place.equals(place.toUpperCase(java.util.Locale.ROOT))) {
+      return place;
+    }
+    StringBuilder out = new StringBuilder(place.length());
+    boolean start = true;
+    for (int i = 0; i < place.length(); i++) {
+      char c = place.charAt(i);
+      out.append(start ? c : Character.toLowerCase(c));
+      start = !Character.isLetter(c) && c != '\'';
+    }
+    return out.toString();
+  }
+}
