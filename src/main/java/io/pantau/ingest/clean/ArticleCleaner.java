@@ -31,6 +31,9 @@ public final class ArticleCleaner {
 
   private static final Pattern HTML = Pattern.compile("(?s).*</?[a-zA-Z][a-zA-Z0-9]*[^>]*>.*");
 
+  /** A full stop after a lower-case word, so "PT." and "Ltd." do not end the holder's name. */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{Ll}{3}\\.)\\s+");
+
   private final Rules rules;
   private final Dates dates;
   private final HtmlExtractor html;
@@ -109,7 +112,14 @@ public final class ArticleCleaner {
     if (source == null) {
       source = host(raw.url());
     }
-    String publisher = firstOf(story.agency(), rights.holder(), meta.publisher(), meta.siteName());
+    // The copy's own words name the original agency; page metadata names the site that serves it.
+    String publisher =
+        firstOf(
+            story.agency(),
+            textHolder(story),
+            meta.publisher(),
+            meta.copyrightHolder(),
+            meta.siteName());
     String reporter = firstOf(story.reporter(), meta.author());
     return Article.builder()
         .url(Texts.blankToNull(raw.url()))
@@ -134,19 +144,23 @@ public final class ArticleCleaner {
         .build();
   }
 
-  private Rights rights(StoryParser.Story story, PageMeta meta) {
-    String holder = meta.copyrightHolder();
+  /** The holder named by the first copyright line of the text, if any. */
+  private String textHolder(StoryParser.Story story) {
     for (String line : story.copyright()) {
-      String h = line;
+      String h = statement(line);
       for (Pattern p : rules.copyrightNoise) {
         h = p.matcher(h).replaceAll(" ");
       }
       h = Texts.space(h).replaceAll("^[\\s,.;:|\\-–—]+|[\\s,.;:|\\-–—]+$", "");
       if (!h.isEmpty() && h.length() <= 80) {
-        holder = holder == null ? h : holder;
-        break;
+        return h;
       }
     }
+    return null;
+  }
+
+  private Rights rights(StoryParser.Story story, PageMeta meta) {
+    String holder = firstOf(textHolder(story), meta.copyrightHolder());
     AiUse ai = AiUse.unknown;
     List<String> notice = new ArrayList<>();
     String robots = meta.robots() == null ? "" : meta.robots().toLowerCase(Locale.ROOT);
@@ -169,6 +183,17 @@ public final class ArticleCleaner {
       return Rights.UNKNOWN;
     }
     return new Rights(holder, distinct.isEmpty() ? null : String.join(" ", distinct), ai);
+  }
+
+  /** The sentence of a rights line that names the holder; later sentences are the notice. */
+  private static String statement(String line) {
+    for (String sentence : SENTENCE_END.split(line)) {
+      String lower = sentence.toLowerCase(Locale.ROOT);
+      if (sentence.contains("©") || lower.contains("copyright") || lower.contains("hak cipta")) {
+        return sentence;
+      }
+    }
+    return line;
   }
 
   /** The caller's word, then the page's, then the words of the text itself. */

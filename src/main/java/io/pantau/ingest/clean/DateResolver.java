@@ -70,6 +70,9 @@ final class DateResolver {
     }
     Optional<Instant> relative = Optional.empty();
     for (String line : story.metaLines()) {
+      if (dates.isUpdateLine(line)) {
+        continue;
+      }
       relative = dates.relative(line, fetched);
       if (relative.isPresent()) {
         break;

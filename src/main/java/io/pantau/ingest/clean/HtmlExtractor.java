@@ -117,6 +117,9 @@ final class HtmlExtractor {
           continue;
         }
         content.add(new Block(p.text(), p.caption(), p.heading()));
+      } else if (p.caption()) {
+        // a lead photo often sits above the text container; its caption still belongs to the story
+        content.add(new Block(p.text(), true, false));
       } else {
         List<String> ls = List.of(p.text().split("\n"));
         outside.addAll(ls);

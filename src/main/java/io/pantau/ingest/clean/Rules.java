@@ -88,12 +88,13 @@ final class Rules {
     htmlDrop = words(files, "html.drop");
     htmlKeep = words(files, "html.keep");
     Map<String, String> placeholders = new HashMap<>();
-    placeholders.put("{MONTH}", "(?<mon>" + alternation(months.keySet()) + ")");
-    placeholders.put("{DAY}", "(?:" + alternation(days.keySet()) + ")");
-    placeholders.put("{ZONE}", alternation(zones.keySet()));
+    // Vocabulary is lower case in the files; pages print "Juni", "JUNE" and "june" alike.
+    placeholders.put("{MONTH}", "(?<mon>(?i:" + alternation(months.keySet()) + "))");
+    placeholders.put("{DAY}", "(?i:" + alternation(days.keySet()) + ")");
+    placeholders.put("{ZONE}", "(?i:" + zoneAlternation() + ")");
     placeholders.put("{TIME}", String.format(TIME_TEMPLATE, "(?i:" + zoneAlternation() + ")"));
-    placeholders.put("{NUM}", "\\d+|" + alternation(numbers.keySet()));
-    placeholders.put("{UNIT}", alternation(units.keySet()));
+    placeholders.put("{NUM}", "(?i:\\d+|" + alternation(numbers.keySet()) + ")");
+    placeholders.put("{UNIT}", "(?i:" + alternation(units.keySet()) + ")");
     chrome = patterns(files, "chrome", placeholders);
     datelines = patterns(files, "dateline", placeholders);
     reporter = patterns(files, "credit.reporter", placeholders);

@@ -90,7 +90,10 @@ final class StoryParser {
         continue;
       }
       String para = String.join(" ", kept);
-      if (block.caption() || (!block.heading() && isCaption(para, acc))) {
+      if (block.caption()) {
+        isCaption(para, acc);
+        acc.captions.add(para);
+      } else if (!block.heading() && isCaption(para, acc)) {
         acc.captions.add(para);
       } else {
         candidates.add(new Block(para, false, block.heading()));
@@ -148,6 +151,12 @@ final class StoryParser {
     }
     if (matchesAny(rules.aiProhibited, line)) {
       acc.aiProhibited.add(line);
+      if (startsAny(rules.copyright, line)) {
+        acc.copyright.add(line);
+      }
+      if (matchesAny(rules.copyright, line)) {
+        acc.copyright.add(line);
+      }
       return Kind.AI_PROHIBITED;
     }
     if (line.length() <= MAX_META_LINE && matchesAny(rules.aiAllowed, line)) {

@@ -44,17 +44,19 @@ final class Texts {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  /** Title case for an upper-case place name ("NEW YORK" becomes "New York"). */
+  /** Title case for the upper-case parts of a place ("PORTLAND, Ore." becomes "Portland, Ore."). */
   static String placeCase(String place) {
-    if (place == null || !place.equals(place.toUpperCase(java.util.Locale.ROOT))) {
-      return place;
+    if (place == null) {
+      return null;
     }
     StringBuilder out = new StringBuilder(place.length());
-    boolean start = true;
-    for (int i = 0; i < place.length(); i++) {
-      char c = place.charAt(i);
-      out.append(start ? c : Character.toLowerCase(c));
-      start = !Character.isLetter(c) && c != '\'';
+    for (String word : place.split("(?<=[\\s,])")) {
+      String letters = word.replaceAll("[^\\p{L}]", "");
+      if (letters.length() > 2 && letters.equals(letters.toUpperCase(java.util.Locale.ROOT))) {
+        out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+      } else {
+        out.append(word);
+      }
     }
     return out.toString();
   }
