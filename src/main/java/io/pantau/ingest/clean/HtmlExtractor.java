@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Finds the story inside an HTML page: drops chrome containers (navigation, comments, related
@@ -74,9 +75,10 @@ final class HtmlExtractor {
       "script, style, noscript, template, iframe, svg, canvas, button, input, select, textarea,"
           + " object, embed, link, meta";
 
-  private static final String CHROME =
-      "nav, aside, [role=navigation], [role=complementary], [role=banner], [role=contentinfo],"
-          + " [aria-hidden=true]";
+  private static final Set<String> CHROME_TAGS = Set.of("nav", "aside");
+
+  private static final Set<String> CHROME_ROLES =
+      Set.of("navigation", "complementary", "banner", "contentinfo");
 
   private static final String STORY = "article, main, [itemprop=articleBody], h1";
 
@@ -95,16 +97,25 @@ final class HtmlExtractor {
     body.select(NOISE).remove();
     List<String> removed = new ArrayList<>();
     int bodyChars = Math.max(1, body.text().length());
-    for (Element e : body.getAllElements()) {
-      if (e == body || e.ownerDocument() == null || !isChrome(e)) {
-        continue;
-      }
-      if (e.selectFirst(STORY) != null || e.text().length() * 10 > bodyChars * 6) {
-        continue;
-      }
-      removed.addAll(lines(e));
-      e.remove();
-    }
+    body.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element e) || e == body || !isChrome(e)) {
+              return FilterResult.CONTINUE;
+            }
+            if (e.selectFirst(STORY) != null || e.text().length() * 10 > bodyChars * 6) {
+              return FilterResult.CONTINUE;
+            }
+            removed.addAll(lines(e));
+            return FilterResult.REMOVE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        });
     List<Piece> pieces = new ArrayList<>();
     new Walker(pieces).walk(body, false);
     Element best = wholePage ? best(body, pieces) : body;
@@ -137,7 +148,10 @@ final class HtmlExtractor {
       // an article's own header and footer carry its title, byline and credits
       return tag.equals("footer") && e.closest("article") == null;
     }
-    if (e.is(CHROME)) {
+    // checked by hand: a selector match walks to the root, costly on deeply nested pages
+    if (CHROME_TAGS.contains(tag)
+        || CHROME_ROLES.contains(e.attr("role"))
+        || e.attr("aria-hidden").equals("true")) {
       return true;
     }
     return namedAs(e, rules.htmlDrop);

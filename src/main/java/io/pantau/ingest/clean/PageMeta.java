@@ -72,7 +72,7 @@ record PageMeta(
             meta(doc, "meta[name=dc.date]"),
             meta(doc, "meta[name=date]"),
             attr(doc, "time[itemprop=datePublished]", "datetime"),
-            attr(doc, "article time[datetime]", "datetime"));
+            inArticle(doc, "time[datetime]", "datetime"));
     String author =
         first(names(ld == null ? null : ld.get("author")), meta(doc, "meta[name=author]"));
     String publisher = ld == null ? null : names(ld.get("publisher"));
@@ -107,8 +107,26 @@ record PageMeta(
   }
 
   private static String heading(Document doc) {
-    Element h1 = doc.selectFirst("article h1, h1");
-    return h1 == null ? null : h1.text();
+    String inArticle = inArticle(doc, "h1", null);
+    if (inArticle != null) {
+      return inArticle;
+    }
+    Element h1 = doc.selectFirst("h1");
+    return h1 == null ? null : blank(h1.text());
+  }
+
+  /**
+   * The first match inside an {@code <article>}: its attribute, or its text when attr is null.
+   * Searched article by article, as a descendant selector costs time in the depth of the page.
+   */
+  private static String inArticle(Document doc, String css, String attr) {
+    for (Element article : doc.getElementsByTag("article")) {
+      Element e = article.selectFirst(css);
+      if (e != null) {
+        return blank(attr == null ? e.text() : e.attr(attr));
+      }
+    }
+    return null;
   }
 
   private static JsonNode articleLd(Document doc) {

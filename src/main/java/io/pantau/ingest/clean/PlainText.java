@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.Jsoup;
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /** Splitting plain text into blocks, and the last-resort reading of an input as a plain body. */
 final class PlainText {
+  private static final Pattern TAG = Pattern.compile("<[^>]{0,2000}>");
+
   private PlainText() {}
 
   /**
@@ -42,7 +45,10 @@ final class PlainText {
   static Article clean(RawArticle raw, Instant fetched) {
     String text = raw.body();
     if (raw.html() != null && !raw.html().isBlank()) {
-      text = Jsoup.parse(raw.html()).wholeText();
+      // no second parse: the page that brought us here may be the one a parser chokes on
+      text = Parser.unescapeEntities(TAG.matcher(raw.html()).replaceAll("\n\n"), false);
+    } else if (text != null && text.indexOf('<') >= 0) {
+      text = Parser.unescapeEntities(TAG.matcher(text).replaceAll("\n\n"), false);
     }
     List<String> paragraphs = new ArrayList<>();
     Set<String> seen = new HashSet<>();

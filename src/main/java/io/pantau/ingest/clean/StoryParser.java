@@ -22,6 +22,8 @@ final class StoryParser {
 
   private static final int MAX_CAPTION = 500;
 
+  private static final int MAX_OPENING = 1000;
+
   /** Everything read from the blocks, before dates are resolved. */
   record Story(
       String title,
@@ -295,7 +297,8 @@ final class StoryParser {
         continue;
       }
       seen++;
-      opening.append(b.text()).append('\n');
+      // the wire day ("Senin (16/6)") sits in the first sentences; a cap keeps huge inputs cheap
+      opening.append(b.text(), 0, Math.min(b.text().length(), MAX_OPENING)).append('\n');
       Matcher m = datelineMatch(b.text());
       if (m == null) {
         continue;

@@ -76,11 +76,10 @@ final class Fixtures {
       List<String> out = new ArrayList<>();
       if (isHtml()) {
         Element body = Jsoup.parse(text()).body();
-        for (Element e : body.select("p, li, h1, h2, h3, h4, h5, h6, figcaption, td, div, span")) {
-          boolean leaf =
-              e.select("p, li, h1, h2, h3, h4, h5, h6, figcaption, td, div, ul, ol").size() == 1;
-          boolean textOnlySpan = e.normalName().equals("span") && e.parent() != null;
-          if (leaf && !textOnlySpan && !e.text().isBlank()) {
+        String blocks = "p, li, h1, h2, h3, h4, h5, h6, figcaption, td, div, ul, ol";
+        for (Element e : body.select("p, li, h1, h2, h3, h4, h5, h6, figcaption, td, div")) {
+          boolean leaf = e.select(blocks).size() == 1;
+          if (leaf && !e.text().isBlank()) {
             out.add(e.text());
           }
         }
