@@ -153,7 +153,7 @@ public final class ArticleCleaner {
       }
       h = Texts.space(h).replaceAll("^[\\s,.;:|\\-–—]+|[\\s,.;:|\\-–—]+$", "");
       if (!h.isEmpty() && h.length() <= 80) {
-        return h;
+        return rules.agency(h);
       }
     }
     return null;

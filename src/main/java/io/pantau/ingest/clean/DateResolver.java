@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,14 @@ import java.util.regex.Pattern;
  *
  * <p>A year left out of the opening is taken from, in order: a full date elsewhere in the text with
  * the same day and month (a caption's "16 Juni 2025"), the copyright year, the year of a relative
- * phrase, the latest year whose calendar matches the printed weekday, and the fetch year. A day
- * never lands more than a day after the fetch.
+ * phrase, this or last year when its calendar matches the printed weekday (no year at all when
+ * neither does: such a day names a coming event), and the fetch year. A printed year is taken only
+ * within a month before the fetch. A day never lands more than a day after the fetch.
  */
 final class DateResolver {
   private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
   private static final Duration SLACK = Duration.ofDays(1);
+  private static final Period RECENT = Period.ofDays(31);
 
   private final Dates dates;
 
@@ -91,6 +94,11 @@ final class DateResolver {
   private Optional<LocalDate> withYear(
       Dates.DayMonth dm, StoryParser.Story story, Optional<Instant> relative, Instant fetched) {
     LocalDate latest = fetched.plus(SLACK).atOffset(ZoneOffset.UTC).toLocalDate();
+    if (dm.year() != null) {
+      // a printed year far from the fetch names an earlier event, not this story's day
+      return date(dm.year(), dm)
+          .filter(d -> !d.isAfter(latest) && !d.isBefore(latest.minus(RECENT)));
+    }
     String text =
         String.join("\n", story.paragraphs())
             + "\n"
@@ -135,12 +143,14 @@ final class DateResolver {
       }
     }
     if (dm.weekday() != null) {
-      for (int year = latest.getYear(); year >= latest.getYear() - 6; year--) {
+      // only this year and the last: a weekday that fits neither names a coming event
+      for (int year = latest.getYear(); year >= latest.getYear() - 1; year--) {
         Optional<LocalDate> day = date(year, dm);
         if (day.isPresent() && !day.get().isAfter(latest) && weekdayFits(day.get(), dm)) {
           return day;
         }
       }
+      return Optional.empty();
     }
     for (int year = latest.getYear(); year >= latest.getYear() - 1; year--) {
       Optional<LocalDate> day = date(year, dm);

@@ -35,8 +35,11 @@ final class Dates {
   /** A date found in text, with where it was found. */
   record Found(Dated dated, LocalDate date, int start, int end) {}
 
-  /** A day and month without a year ("Senin (16/6)"), with the weekday when printed. */
-  record DayMonth(int day, int month, DayOfWeek weekday) {}
+  /**
+   * A day and month as a wire story's opening names them ("Senin (16/6)"), with the weekday and the
+   * year when printed ("Kamis (18/8/2016)").
+   */
+  record DayMonth(int day, int month, DayOfWeek weekday, Integer year) {}
 
   private final Rules rules;
 
@@ -145,7 +148,8 @@ final class Dates {
         String dow = group(m, "dow");
         Integer weekday = dow == null ? null : rules.days.get(dow.toLowerCase(Locale.ROOT));
         return Optional.of(
-            new DayMonth(day, month, weekday == null ? null : DayOfWeek.of(weekday)));
+            new DayMonth(
+                day, month, weekday == null ? null : DayOfWeek.of(weekday), parse(group(m, "y"))));
       }
     }
     return Optional.empty();

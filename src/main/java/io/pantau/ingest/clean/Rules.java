@@ -95,6 +95,7 @@ final class Rules {
     placeholders.put("{TIME}", String.format(TIME_TEMPLATE, "(?i:" + zoneAlternation() + ")"));
     placeholders.put("{NUM}", "(?i:\\d+|" + alternation(numbers.keySet()) + ")");
     placeholders.put("{UNIT}", "(?i:" + alternation(units.keySet()) + ")");
+    placeholders.put("{AGENCY}", "(?i:" + alternation(agencies.keySet()) + ")");
     chrome = patterns(files, "chrome", placeholders);
     datelines = patterns(files, "dateline", placeholders);
     reporter = patterns(files, "credit.reporter", placeholders);

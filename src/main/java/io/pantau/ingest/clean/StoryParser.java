@@ -71,12 +71,6 @@ final class StoryParser {
    */
   Story parse(List<Block> content, List<String> around, List<String> before, String knownTitle) {
     Acc acc = new Acc();
-    for (String line : around) {
-      Kind kind = classify(line, acc);
-      if (kind == Kind.DATE && before.contains(line)) {
-        acc.dateLines.add(line);
-      }
-    }
     List<Block> candidates = new ArrayList<>();
     for (Block block : content) {
       List<String> kept = new ArrayList<>();
@@ -101,6 +95,16 @@ final class StoryParser {
         candidates.add(new Block(para, false, block.heading()));
       }
     }
+    // The page around the story is read after it: the story's own credits and rights are the
+    // more specific ones (an article's "Copyright © ANTARA" over the site footer's).
+    List<String> headerDates = new ArrayList<>();
+    for (String line : around) {
+      Kind kind = classify(line, acc);
+      if (kind == Kind.DATE && before.contains(line)) {
+        headerDates.add(line);
+      }
+    }
+    acc.dateLines.addAll(0, headerDates);
     String title = Texts.blankToNull(knownTitle);
     if (title == null) {
       title = titleFrom(candidates);
@@ -287,18 +291,22 @@ final class StoryParser {
     return null;
   }
 
-  /** Strips the dateline from the first or second paragraph; returns place, agency, date. */
+  /**
+   * Strips the dateline from the first or second paragraph; returns place, agency, date. The
+   * opening (both paragraphs as written) is kept apart for the date it may name.
+   */
   private String[] dateline(List<Block> candidates, StringBuilder opening) {
-    String[] none = new String[3];
-    int seen = 0;
-    for (int i = 0; i < candidates.size() && seen < 2; i++) {
-      Block b = candidates.get(i);
-      if (b.heading()) {
-        continue;
+    List<Integer> first = new ArrayList<>();
+    for (int i = 0; i < candidates.size() && first.size() < 2; i++) {
+      if (!candidates.get(i).heading()) {
+        first.add(i);
+        String text = candidates.get(i).text();
+        // the wire day ("Senin (16/6)") sits in the first sentences; a cap keeps huge inputs cheap
+        opening.append(text, 0, Math.min(text.length(), MAX_OPENING)).append('\n');
       }
-      seen++;
-      // the wire day ("Senin (16/6)") sits in the first sentences; a cap keeps huge inputs cheap
-      opening.append(b.text(), 0, Math.min(b.text().length(), MAX_OPENING)).append('\n');
+    }
+    for (int i : first) {
+      Block b = candidates.get(i);
       Matcher m = datelineMatch(b.text());
       if (m == null) {
         continue;
@@ -311,7 +319,7 @@ final class StoryParser {
         Texts.placeCase(place == null ? null : place.trim()), rules.agency(agency), group(m, "date")
       };
     }
-    return none;
+    return new String[3];
   }
 
   private static String group(Matcher m, String name) {

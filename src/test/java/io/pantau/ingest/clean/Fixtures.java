@@ -38,6 +38,10 @@ final class Fixtures {
       return input.getFileName().toString().endsWith(".html");
     }
 
+    boolean isHoldout() {
+      return "holdout".equals(expected.path("set").asText());
+    }
+
     boolean isFragment() {
       return expected.path("fragment").asBoolean(false);
     }
