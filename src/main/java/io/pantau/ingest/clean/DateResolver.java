@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Picks the publication time from the evidence, strongest first: the caller's value, the page
- * metadata, a date line in the page header, the day named in the opening ("Senin (16/6)") with its
- * year inferred, a relative phrase ("3 months ago"), and last the fetch time.
+ * metadata, a date line in the page header, a full date in the dateline, the day named in the
+ * opening ("Senin (16/6)") with its year inferred, a relative phrase ("3 months ago"), and last the
+ * fetch time.
  *
  * <p>A year left out of the opening is taken from, in order: a full date elsewhere in the text with
  * the same day and month (a caption's "16 Juni 2025"), the copyright year, the year of a relative
@@ -69,6 +70,12 @@ final class DateResolver {
               .map(ym -> new Dates.Dated(Dates.startOfDay(ym.atDay(1)), DatePrecision.month));
       if (month.isPresent()) {
         return month.get();
+      }
+    }
+    if (story.datelineDate() != null) {
+      Optional<Dates.Found> f = dates.firstFull(story.datelineDate(), zone);
+      if (f.isPresent()) {
+        return f.get().dated();
       }
     }
     Optional<Instant> relative = Optional.empty();

@@ -223,7 +223,7 @@ final class StoryParser {
       if (m.find()) {
         String n = Texts.space(m.group("name")).replaceAll("[\\s,;.:|-]+$", "");
         if (!n.isEmpty()) {
-          return n;
+          return Texts.titleCase(n);
         }
       }
     }
@@ -316,7 +316,7 @@ final class StoryParser {
       String rest = b.text().substring(m.end()).trim();
       candidates.set(i, new Block(rest, false, false));
       return new String[] {
-        Texts.placeCase(place == null ? null : place.trim()), rules.agency(agency), group(m, "date")
+        Texts.titleCase(place == null ? null : place.trim()), rules.agency(agency), group(m, "date")
       };
     }
     return new String[3];

@@ -44,8 +44,11 @@ final class Texts {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  /** Title case for the upper-case parts of a place ("PORTLAND, Ore." becomes "Portland, Ore."). */
-  static String placeCase(String place) {
+  /**
+   * Title case for the upper-case words of a place or name ("PORTLAND, Ore." becomes "Portland,
+   * Ore.", "MARIA ORTIZ" becomes "Maria Ortiz"); short words ("AP", "UN") stay as written.
+   */
+  static String titleCase(String place) {
     if (place == null) {
       return null;
     }
