@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,10 +81,12 @@ final class Rules {
     days = intMap(files, "days");
     numbers = intMap(files, "numbers");
     relativeDays = intMap(files, "relative.day");
-    units = new HashMap<>();
-    map(files, "units").forEach((k, v) -> units.put(k, ChronoUnit.valueOf(v)));
-    zones = new HashMap<>();
-    map(files, "zones").forEach((k, v) -> zones.put(k, ZoneOffset.of(v)));
+    Map<String, ChronoUnit> unitMap = new HashMap<>();
+    map(files, "units").forEach((k, v) -> unitMap.put(k, ChronoUnit.valueOf(v)));
+    units = Map.copyOf(unitMap);
+    Map<String, ZoneOffset> zoneMap = new HashMap<>();
+    map(files, "zones").forEach((k, v) -> zoneMap.put(k, ZoneOffset.of(v)));
+    zones = Map.copyOf(zoneMap);
     agencies = map(files, "agency");
     htmlDrop = words(files, "html.drop");
     htmlKeep = words(files, "html.keep");
@@ -203,14 +206,15 @@ final class Rules {
             e.substring(0, eq).trim().toLowerCase(Locale.ROOT), e.substring(eq + 1).trim());
       }
     }
-    return out;
+    return Collections.unmodifiableMap(out);
   }
 
   private static Map<String, Integer> intMap(
       List<Map<String, List<String>>> files, String section) {
     Map<String, Integer> out = new LinkedHashMap<>();
     map(files, section).forEach((k, v) -> out.put(k, Integer.parseInt(v)));
-    return out;
+    // file order is kept: "kemarin lusa" must be tried before "kemarin"
+    return Collections.unmodifiableMap(out);
   }
 
   private static Set<String> words(List<Map<String, List<String>>> files, String section) {

@@ -40,7 +40,17 @@ final class StoryParser {
       List<String> aiAllowed,
       List<String> dateLines,
       List<String> metaLines,
-      String opening) {}
+      String opening) {
+    Story {
+      paragraphs = List.copyOf(paragraphs);
+      captions = List.copyOf(captions);
+      copyright = List.copyOf(copyright);
+      aiProhibited = List.copyOf(aiProhibited);
+      aiAllowed = List.copyOf(aiAllowed);
+      dateLines = List.copyOf(dateLines);
+      metaLines = List.copyOf(metaLines);
+    }
+  }
 
   private enum Kind {
     TEXT,
@@ -87,6 +97,7 @@ final class StoryParser {
       }
       String para = String.join(" ", kept);
       if (block.caption()) {
+        // the markup already says caption; the rules are asked only for the photo credit
         isCaption(para, acc);
         acc.captions.add(para);
       } else if (!block.heading() && isCaption(para, acc)) {
@@ -105,7 +116,7 @@ final class StoryParser {
       }
     }
     acc.dateLines.addAll(0, headerDates);
-    String title = Texts.blankToNull(knownTitle);
+    String title = Texts.blankToNull(Texts.space(knownTitle));
     if (title == null) {
       title = titleFrom(candidates);
     }
@@ -230,6 +241,7 @@ final class StoryParser {
     return null;
   }
 
+  /** True when the rules take the paragraph for a caption; records its photographer if named. */
   private boolean isCaption(String para, Acc acc) {
     if (para.length() > MAX_CAPTION) {
       return false;

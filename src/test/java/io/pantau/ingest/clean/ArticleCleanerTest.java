@@ -91,6 +91,34 @@ class ArticleCleanerTest {
   }
 
   @Test
+  void aWireDayWithoutYearTakesLastYearAcrossNewYear() {
+    Article a =
+        cleaner.clean(
+            RawArticle.ofText(
+                "Banjir surut\n\nJakarta (ANTARA) - Banjir di Jakarta Utara surut pada Senin"
+                    + " (29/12) setelah hujan berhenti sejak malam sebelumnya.",
+                null,
+                null,
+                Instant.parse("2026-01-02T05:00:00Z")));
+    assertEquals(DatePrecision.day, a.publishedPrecision());
+    assertEquals(Instant.parse("2025-12-29T00:00:00Z"), a.published());
+  }
+
+  @Test
+  void aWeekdayThatFitsNoRecentYearNamesAComingEventNotThePublicationDay() {
+    Article a =
+        cleaner.clean(
+            RawArticle.ofText(
+                "Laga digelar pekan depan\n\nPertandingan akan digelar pada Jumat (16/9) dini hari"
+                    + " WIB mendatang di stadion utama kota.",
+                null,
+                null,
+                Instant.parse("2016-09-07T10:00:00Z")));
+    assertEquals(DatePrecision.estimated, a.publishedPrecision());
+    assertEquals(Instant.parse("2016-09-07T10:00:00Z"), a.published());
+  }
+
+  @Test
   void concurrentCallsGiveTheSameResultsAsSequentialOnes() throws Exception {
     List<Fixtures.Fixture> fixtures = Fixtures.all().toList();
     List<Article> sequential = fixtures.stream().map(f -> cleaner.clean(f.raw())).toList();
