@@ -25,8 +25,8 @@ final class Seeds {
 
   /** The shared folder, or a skipped test when it is not there. */
   static Path shared(String relative) {
-    String dir = System.getProperty("pantau.shared.dir");
-    assumeTrue(dir != null, "pantau.shared.dir is not set");
+    String dir = System.getProperty("shared.dir");
+    assumeTrue(dir != null, "shared.dir is not set");
     Path p = Path.of(dir).resolve(relative);
     assumeTrue(Files.exists(p), "shared data absent: " + p);
     return p;

@@ -1,134 +1,249 @@
 package io.pantau.ingest.clean;
 
+import io.pantau.article.AiUse;
 import io.pantau.article.Article;
+import io.pantau.article.Credits;
 import io.pantau.article.DatePrecision;
+import io.pantau.article.Dateline;
 import io.pantau.article.RawArticle;
+import io.pantau.article.Rights;
 import io.pantau.text.Words;
+import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
- * Turns a raw input into a clean article: title, paragraphs, dates, source. Pure: no I/O.
+ * Turns a raw input (scraped text, an HTML fragment or a whole page) into a clean article: title,
+ * lead, body paragraphs, captions, credits, dateline, rights, publisher and publication date, with
+ * navigation and aggregator chrome left out. Pure: no I/O.
  *
- * <p>This is the plain-text baseline; layout-aware extraction of datelines, captions, credits and
- * rights builds on it.
+ * <p>Thread-safe: the rules are immutable and loaded once; each call keeps its state on the stack.
+ * Never throws for odd input: a layout it cannot read comes out as a plain body.
  */
 public final class ArticleCleaner {
 
-  /** Cleans one raw article. The result has no id yet; ingest assigns identity. */
+  private static final Pattern HTML = Pattern.compile("(?s).*</?[a-zA-Z][a-zA-Z0-9]*[^>]*>.*");
+
+  /** A full stop after a lower-case word, so "PT." and "Ltd." do not end the holder's name. */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{Ll}{3}\\.)\\s+");
+
+  private final Rules rules;
+  private final Dates dates;
+  private final HtmlExtractor html;
+  private final StoryParser parser;
+  private final DateResolver resolver;
+
+  /** A cleaner with the rules shipped with Pantau. */
+  public ArticleCleaner() {
+    this(Rules.standard());
+  }
+
+  ArticleCleaner(Rules rules) {
+    this.rules = rules;
+    this.dates = new Dates(rules);
+    this.html = new HtmlExtractor(rules);
+    this.parser = new StoryParser(rules, dates);
+    this.resolver = new DateResolver(dates);
+  }
+
+  /**
+   * Cleans one raw article. The result has no id yet; ingest assigns identity.
+   *
+   * @param raw the article as received; may be null or empty
+   * @return the cleaned article, never null
+   */
   public Article clean(RawArticle raw) {
-    Instant fetched = raw.fetchedAt() == null ? Instant.now() : raw.fetchedAt();
-    List<String> blocks;
-    String title = blankToNull(raw.title());
+    Instant fetched = raw == null || raw.fetchedAt() == null ? Instant.now() : raw.fetchedAt();
+    if (raw == null) {
+      return Article.builder()
+          .fetched(fetched)
+          .publishedPrecision(DatePrecision.estimated)
+          .published(fetched)
+          .build();
+    }
+    try {
+      return read(raw, fetched);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A pathological page (deep nesting, a regex that backtracks too far) must not sink the
+      // batch it came in: keep its words as a plain body.
+      return PlainText.clean(raw, fetched);
+    }
+  }
+
+  private Article read(RawArticle raw, Instant fetched) {
+    PageMeta meta = PageMeta.NONE;
+    List<Block> content;
+    List<String> around = List.of();
+    List<String> before = List.of();
     if (raw.html() != null && !raw.html().isBlank()) {
-      Document doc = Jsoup.parse(raw.html());
-      if (title == null) {
-        title = blankToNull(doc.title());
-      }
-      blocks = htmlBlocks(doc.body());
-    } else if (looksLikeHtml(raw.body())) {
-      blocks = htmlBlocks(Jsoup.parseBodyFragment(raw.body()).body());
+      Document doc = Jsoup.parse(raw.html(), raw.urlValue().orElse(""));
+      meta = PageMeta.read(doc);
+      HtmlExtractor.Extracted x = html.extract(doc, true);
+      content = x.content();
+      around = x.outside();
+      before = x.before();
+    } else if (raw.body() != null && HTML.matcher(raw.body()).matches()) {
+      Document doc = Jsoup.parseBodyFragment(raw.body(), raw.urlValue().orElse(""));
+      HtmlExtractor.Extracted x = html.extract(doc, false);
+      content = x.content();
+      around = x.outside();
+      before = x.before();
     } else {
-      blocks = textBlocks(raw.body());
+      content = PlainText.blocks(raw.body());
     }
-    if (title == null && blocks.size() > 1) {
-      title = blocks.remove(0);
+    String knownTitle = Texts.blankToNull(raw.title());
+    if (knownTitle == null) {
+      knownTitle = meta.title();
     }
-    List<String> paragraphs = new ArrayList<>(new LinkedHashSet<>(blocks));
-    String body = String.join("\n\n", paragraphs);
-    Dated dated = parseDate(raw.published(), fetched);
+    StoryParser.Story story = parser.parse(content, around, before, knownTitle);
+    String lang = language(raw, meta, story);
+    ZoneOffset zone = rules.language(lang).defaultZone();
+    Dates.Dated dated = resolver.resolve(raw.published(), meta.published(), story, zone, fetched);
+    Rights rights = rights(story, meta);
+    String body = String.join("\n\n", story.paragraphs());
+    String source = Texts.blankToNull(raw.source());
+    if (source == null) {
+      source = host(raw.url());
+    }
+    // The copy's own words name the original agency; page metadata names the site that serves it.
+    String publisher =
+        firstOf(
+            story.agency(),
+            textHolder(story),
+            meta.publisher(),
+            meta.copyrightHolder(),
+            meta.siteName());
+    String reporter = firstOf(story.reporter(), meta.author());
     return Article.builder()
-        .url(blankToNull(raw.url()))
-        .title(title)
-        .lead(paragraphs.isEmpty() ? null : paragraphs.get(0))
+        .url(Texts.blankToNull(raw.url()))
+        .canonicalUrl(meta.canonicalUrl())
+        .title(story.title())
+        .lead(story.paragraphs().isEmpty() ? null : story.paragraphs().get(0))
         .body(body)
-        .source(blankToNull(raw.source()))
+        .source(source)
+        .publisher(publisher)
         .published(dated.at())
         .publishedPrecision(dated.precision())
         .fetched(fetched)
-        .lang(blankToNull(raw.lang()))
+        .lang(lang)
+        .dateline(
+            story.place() == null && story.agency() == null
+                ? Dateline.NONE
+                : new Dateline(story.place(), story.agency()))
+        .credits(new Credits(reporter, story.editor(), story.photographer()))
+        .captions(story.captions())
+        .rights(rights)
         .wordCount(Words.count(body))
         .build();
   }
 
-  private record Dated(Instant at, DatePrecision precision) {}
-
-  private static Dated parseDate(String published, Instant fetched) {
-    if (published != null && !published.isBlank()) {
-      String p = published.trim();
-      try {
-        return new Dated(OffsetDateTime.parse(p).toInstant(), DatePrecision.exact);
-      } catch (DateTimeParseException e) {
-        // not a full timestamp; try a plain instant or date below
+  /** The holder named by the first copyright line of the text, if any. */
+  private String textHolder(StoryParser.Story story) {
+    for (String line : story.copyright()) {
+      String h = statement(line);
+      for (Pattern p : rules.copyrightNoise) {
+        h = p.matcher(h).replaceAll(" ");
       }
-      try {
-        return new Dated(Instant.parse(p), DatePrecision.exact);
-      } catch (DateTimeParseException e) {
-        // fall through
-      }
-      try {
-        return new Dated(
-            LocalDate.parse(p).atStartOfDay().toInstant(ZoneOffset.UTC), DatePrecision.day);
-      } catch (DateTimeParseException e) {
-        // fall through to the fetch time
+      h = Texts.space(h).replaceAll("^[\\s,.;:|\\-–—]+|[\\s,.;:|\\-–—]+$", "");
+      if (!h.isEmpty() && h.length() <= 80) {
+        return rules.agency(h);
       }
     }
-    return new Dated(fetched, DatePrecision.estimated);
+    return null;
   }
 
-  static boolean looksLikeHtml(String s) {
-    return s != null && s.indexOf('<') >= 0 && s.matches("(?s).*</?[a-zA-Z][^>]*>.*");
+  private Rights rights(StoryParser.Story story, PageMeta meta) {
+    String holder = firstOf(textHolder(story), meta.copyrightHolder());
+    AiUse ai = AiUse.unknown;
+    List<String> notice = new ArrayList<>();
+    String robots = meta.robots() == null ? "" : meta.robots().toLowerCase(Locale.ROOT);
+    if (!story.aiProhibited().isEmpty() || robots.matches(".*\\bno-?ai\\b.*")) {
+      ai = AiUse.prohibited;
+      notice.addAll(story.aiProhibited());
+      if (notice.isEmpty()) {
+        notice.add("robots: " + meta.robots());
+      }
+    } else if (!story.aiAllowed().isEmpty()
+        || meta.license() != null && meta.license().contains("creativecommons.org")) {
+      ai = AiUse.allowed;
+      notice.addAll(story.aiAllowed());
+    }
+    if (notice.isEmpty()) {
+      notice.addAll(story.copyright());
+    }
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(notice));
+    if (holder == null && distinct.isEmpty() && ai == AiUse.unknown) {
+      return Rights.UNKNOWN;
+    }
+    return new Rights(holder, distinct.isEmpty() ? null : String.join(" ", distinct), ai);
   }
 
-  private static List<String> htmlBlocks(Element root) {
-    List<String> out = new ArrayList<>();
-    for (Element e : root.select("h1, h2, h3, p, li, blockquote")) {
-      String t = normalizeSpace(e.text());
-      if (!t.isEmpty()) {
-        out.add(t);
+  /** The sentence of a rights line that names the holder; later sentences are the notice. */
+  private static String statement(String line) {
+    for (String sentence : SENTENCE_END.split(line)) {
+      String lower = sentence.toLowerCase(Locale.ROOT);
+      if (sentence.contains("©") || lower.contains("copyright") || lower.contains("hak cipta")) {
+        return sentence;
       }
     }
-    if (out.isEmpty()) {
-      out.addAll(textBlocks(root.wholeText()));
-    }
-    return out;
+    return line;
   }
 
-  private static List<String> textBlocks(String text) {
-    List<String> out = new ArrayList<>();
-    if (text == null) {
-      return out;
+  /** The caller's word, then the page's, then the words of the text itself. */
+  private String language(RawArticle raw, PageMeta meta, StoryParser.Story story) {
+    String given = Texts.blankToNull(raw.lang());
+    if (given != null) {
+      return given.toLowerCase(Locale.ROOT);
     }
-    for (String block : text.replace("\r\n", "\n").split("\n\\s*\n")) {
-      String t = normalizeSpace(block);
-      if (!t.isEmpty()) {
-        out.add(t);
+    if (meta.lang() != null && !meta.lang().isBlank()) {
+      return meta.lang();
+    }
+    String sample = String.join(" ", story.paragraphs());
+    if (sample.length() > 4000) {
+      sample = sample.substring(0, 4000);
+    }
+    String best = null;
+    int bestHits = 2;
+    for (Rules.Language l : rules.languages) {
+      int hits = 0;
+      for (String w : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        if (l.stopwords().contains(w)) {
+          hits++;
+        }
+      }
+      if (hits > bestHits) {
+        best = l.code();
+        bestHits = hits;
       }
     }
-    return out;
+    return best;
   }
 
-  private static String normalizeSpace(String s) {
-    return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+  private static String host(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    try {
+      String host = URI.create(url.trim()).getHost();
+      return host == null ? null : host.replaceFirst("^www\\.", "");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /** Paragraphs kept once, in first-seen order. */
-  static List<String> distinct(List<String> paragraphs) {
-    Set<String> seen = new LinkedHashSet<>(paragraphs);
-    return new ArrayList<>(seen);
+  private static String firstOf(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
   }
 }

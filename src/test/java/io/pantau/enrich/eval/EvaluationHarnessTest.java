@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EvaluationHarnessTest {
   @Test
   void a_bounded_run_reports_every_figure_above_its_floor() {
-    String dir = System.getProperty("pantau.shared.dir");
+    String dir = System.getProperty("shared.dir");
     assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "data")), "shared data absent");
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     EvaluationHarness.Report r =
