@@ -94,6 +94,13 @@ public interface PantauConfig {
     @WithDefault("30s")
     Duration syncWait();
 
+    /**
+     * What is stored of an article whose rights notice forbids automated or AI use: full, snippet
+     * or none. It is counted, analysed and matched in full either way.
+     */
+    @WithDefault("snippet")
+    String rightsPolicy();
+
     /** Largest article text (body or html) accepted, in characters. */
     @WithDefault("2000000")
     int maxTextChars();

@@ -40,7 +40,7 @@ public final class MinHash {
    * signature positions that agree. Zero when either is empty or they differ in length.
    */
   public static double similarity(Fingerprint a, Fingerprint b) {
-    if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+    if (a == null || b == null || !a.hasSignature() || !b.hasSignature()) {
       return 0;
     }
     List<Integer> x = a.minhash();

@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.pantau.article.Article;
+import io.pantau.article.EnrichedArticle;
 import io.pantau.config.PantauConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -37,11 +38,13 @@ public class ArticleIndex {
   private final ElasticsearchClient es;
   private final IndexBootstrap bootstrap;
   private final QueryTranslator translator;
+  private final StoryResolver stories;
 
   ArticleIndex(ElasticsearchClient es, IndexBootstrap bootstrap, PantauConfig config) {
     this.es = es;
     this.bootstrap = bootstrap;
     this.translator = new QueryTranslator();
+    this.stories = new StoryResolver(es);
   }
 
   /**
@@ -56,6 +59,16 @@ public class ArticleIndex {
     bootstrap.bootstrap();
     List<String> ids = writes.stream().map(IndexWrite::id).toList();
     Set<String> existing = existingIds(ids);
+    List<IndexWrite> fresh = new ArrayList<>();
+    for (IndexWrite w : writes) {
+      if (!existing.contains(w.id())) {
+        fresh.add(w);
+      }
+    }
+    List<EnrichedArticle> linked =
+        stories.resolve(fresh.stream().map(IndexWrite::article).toList());
+    java.util.Map<String, EnrichedArticle> byId = new java.util.HashMap<>();
+    linked.forEach(e -> byId.putIfAbsent(e.article().id(), e));
     WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
     Set<String> inBatch = new HashSet<>();
     List<Integer> sent = new ArrayList<>();
@@ -67,7 +80,7 @@ public class ArticleIndex {
         continue;
       }
       String index = bootstrap.ensurePartition(w.article().article().published());
-      ArticleDocument doc = ArticleDocument.of(w.article(), w.searchText());
+      ArticleDocument doc = ArticleDocument.of(byId.get(w.id()), w.searchText());
       bulk.operations(op -> op.create(c -> c.index(index).id(w.id()).document(doc)));
       sent.add(i);
     }

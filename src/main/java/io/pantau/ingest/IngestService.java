@@ -15,6 +15,7 @@ import io.pantau.index.IndexUnavailableException;
 import io.pantau.index.IndexWrite;
 import io.pantau.index.WriteOutcome;
 import io.pantau.ingest.clean.ArticleCleaner;
+import io.pantau.ingest.clean.StoragePolicy;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -52,6 +53,7 @@ public class IngestService {
   private final Event<ArticleIndexed> indexedEvent;
   private final PantauConfig.Ingest settings;
   private final RawArticleValidator validator;
+  private final StoragePolicy storagePolicy;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final Semaphore capacity;
   private final AtomicBoolean running = new AtomicBoolean();
@@ -79,6 +81,7 @@ public class IngestService {
     this.indexedEvent = indexedEvent;
     this.settings = config.ingest();
     this.validator = new RawArticleValidator(settings.maxTextChars());
+    this.storagePolicy = parsePolicy(settings.rightsPolicy());
     this.capacity = new Semaphore(settings.queueCapacity());
     this.indexed =
         Counter.builder("pantau.articles.ingested")
@@ -334,13 +337,20 @@ public class IngestService {
         cleaned.toBuilder().canonicalUrl(canonical).ingested(Instant.now()).build();
     identified = identified.toBuilder().id(ArticleIdentity.idOf(identified)).build();
     EnrichedArticle enriched = enrichment.enrich(identified);
-    Article a = enriched.article();
-    if (a.storyId() == null) {
-      a = a.toBuilder().storyId(a.id()).build();
-      enriched = new EnrichedArticle(a, enriched.fingerprint());
+    String searchText = enriched.article().body() == null ? "" : enriched.article().body();
+    // Enrichment reads the whole text; what is stored follows the rights policy.
+    Article stored = storagePolicy.apply(enriched.article());
+    return new Prepared(
+        null, new IndexWrite(new EnrichedArticle(stored, enriched.fingerprint()), searchText));
+  }
+
+  private static StoragePolicy parsePolicy(String name) {
+    try {
+      return StoragePolicy.valueOf(name.trim().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "pantau.ingest.rights-policy must be full, snippet or none, not " + name, e);
     }
-    String searchText = a.body() == null ? "" : a.body();
-    return new Prepared(null, new IndexWrite(enriched, searchText));
   }
 
   private static void complete(Job job, ItemResult result) {

@@ -112,10 +112,23 @@ class ArticleApiTest {
         .statusCode(200)
         .body("id", equalTo(id))
         .body("source", equalTo("rakyatnews.example"))
-        .body("title", containsString("China dan Kazakhstan"))
-        .body("body", containsString("Kassym-Jomart Tokayev"))
+        .body("title", equalTo("China dan Kazakhstan tingkatkan hubungan demi pembangunan global"))
+        .body("rights.aiUse", equalTo("prohibited"))
+        .body("rights.holder", equalTo("ANTARA"))
+        // The notice forbids AI use: by default only a snippet of the text is stored ...
+        .body("body", org.hamcrest.Matchers.startsWith("Presiden China Xi Jinping"))
+        .body("body.length()", org.hamcrest.Matchers.lessThan(320))
+        // ... while the article is still analysed and counted in full.
         .body("wordCount", org.hamcrest.Matchers.greaterThan(500))
+        .body("lang", equalTo("id"))
+        .body("entities.persons", org.hamcrest.Matchers.hasItem("Xi Jinping"))
         .body("storyId", notNullValue());
+    Api.asViewer()
+        .queryParam("q", "\"tetangga yang ramah\"")
+        .queryParam("source", "rakyatnews.example")
+        .get("/api/articles")
+        .then()
+        .body("items.id", org.hamcrest.Matchers.hasItem(id));
   }
 
   @Test

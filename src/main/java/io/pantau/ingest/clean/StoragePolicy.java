@@ -2,13 +2,13 @@ package io.pantau.ingest.clean;
 
 import io.pantau.article.AiUse;
 import io.pantau.article.Article;
-import io.pantau.text.Words;
 import java.util.List;
 
 /**
  * How much of an article's text Pantau keeps when its rights holder prohibits automated or AI use.
  * Articles whose {@code rights.aiUse} is not {@link AiUse#prohibited} pass unchanged under every
- * policy; metadata (title, dates, credits, rights, captions' count aside) is always kept.
+ * policy; metadata (title, dates, credits, rights, the word count of the whole text) is always
+ * kept.
  */
 public enum StoragePolicy {
   /** Keep body and captions in full. */
@@ -32,18 +32,13 @@ public enum StoragePolicy {
       return article;
     }
     if (this == none) {
-      return article.toBuilder().body(null).lead(null).captions(List.of()).wordCount(0).build();
+      return article.toBuilder().body(null).lead(null).captions(List.of()).build();
     }
     String source = article.lead() != null ? article.lead() : article.body();
     String body = shorten(source);
     List<String> captions =
         article.captions().isEmpty() ? List.of() : List.of(shorten(article.captions().get(0)));
-    return article.toBuilder()
-        .body(body)
-        .lead(body)
-        .captions(captions)
-        .wordCount(Words.count(body))
-        .build();
+    return article.toBuilder().body(body).lead(body).captions(captions).build();
   }
 
   static String shorten(String text) {
