@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -107,7 +108,7 @@ final class Dates {
 
   /** Every full calendar date printed in the text: evidence for a year left out elsewhere. */
   List<LocalDate> allDates(String text) {
-    java.util.ArrayList<LocalDate> out = new java.util.ArrayList<>();
+    List<LocalDate> out = new ArrayList<>();
     for (Pattern p : rules.fullDates) {
       Matcher m = p.matcher(text);
       while (m.find()) {

@@ -69,6 +69,11 @@ final class HtmlExtractor {
           "fieldset",
           "body");
 
+  /** Share of the best container's prose an ancestor must add to be taken instead. */
+  private static final double WIDEN_SHARE = 0.15;
+
+  private static final double WIDEN_MAX_LINKS = 0.35;
+
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
   private static final String NOISE =
@@ -125,6 +130,8 @@ final class HtmlExtractor {
     for (Piece p : pieces) {
       if (within(p.owner(), best)) {
         if (p.linkChars() * 2 > p.text().length() && !p.caption()) {
+          // mostly links: never body, but a credit line links its names ("Penulis: <a>...</a>")
+          outside.addAll(List.of(p.text().split("\n")));
           continue;
         }
         content.add(new Block(p.text(), p.caption(), p.heading()));
@@ -182,11 +189,10 @@ final class HtmlExtractor {
     }
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Piece p : pieces) {
-      int len = p.text().length();
-      if (p.heading() || p.caption() || len < 25) {
+      double s = pieceScore(p);
+      if (p.heading() || p.caption() || s == 0) {
         continue;
       }
-      double s = 1 + count(p.text(), ',') + Math.min(len / 100.0, 3);
       Element up = p.owner().parent();
       for (int level = 1; up != null && level <= 3; level++, up = up.parent()) {
         scores.merge(up, s / level, Double::sum);
@@ -201,7 +207,49 @@ final class HtmlExtractor {
         best = e.getKey();
       }
     }
-    return best;
+    return widen(best, body, pieces);
+  }
+
+  /**
+   * Climbs from the best container while an ancestor adds prose of its own: a story split over
+   * sibling columns ("StoryBodyCompanionColumn") scores each column apart, yet is one story.
+   * Wrappers that add nothing are climbed through; a link-dense ancestor stops the climb.
+   */
+  private static Element widen(Element best, Element body, List<Piece> pieces) {
+    Element chosen = best;
+    double base = prose(best, pieces);
+    Element up = best;
+    for (int level = 0; level < 4 && up != body && up.parent() != null; level++) {
+      up = up.parent();
+      double extra = prose(up, pieces) - prose(chosen, pieces);
+      if (extra <= 0) {
+        continue;
+      }
+      if (extra < base * WIDEN_SHARE || linkDensity(up) > WIDEN_MAX_LINKS) {
+        break;
+      }
+      chosen = up;
+    }
+    return chosen;
+  }
+
+  /** The score of the link-poor prose pieces inside an element. */
+  private static double prose(Element e, List<Piece> pieces) {
+    double total = 0;
+    for (Piece p : pieces) {
+      if (!p.heading()
+          && !p.caption()
+          && p.linkChars() * 2 <= p.text().length()
+          && within(p.owner(), e)) {
+        total += pieceScore(p);
+      }
+    }
+    return total;
+  }
+
+  private static double pieceScore(Piece p) {
+    int len = p.text().length();
+    return len < 25 ? 0 : 1 + count(p.text(), ',') + Math.min(len / 100.0, 3);
   }
 
   private double weight(Element e) {

@@ -1,5 +1,7 @@
 package io.pantau.ingest.clean;
 
+import io.pantau.text.Words;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -201,7 +203,7 @@ final class StoryParser {
       acc.metaLines.add(line);
       return Kind.CHROME;
     }
-    if (dates.isDateLine(line, java.time.ZoneOffset.UTC)) {
+    if (dates.isDateLine(line, ZoneOffset.UTC)) {
       acc.metaLines.add(line);
       return dates.isUpdateLine(line) ? Kind.CHROME : Kind.DATE;
     }
@@ -383,13 +385,13 @@ final class StoryParser {
 
   /** A sentence or more: enough words, or a full stop. */
   private static boolean isProse(String text) {
-    int words = io.pantau.text.Words.count(text);
+    int words = Words.count(text);
     return words >= 8 || words >= 3 && text.matches("(?s).*[.!?\"”’)]$");
   }
 
   /** A few words without sentence punctuation: a menu item, a label, a counter. */
   private static boolean isLabel(String text) {
-    return io.pantau.text.Words.count(text) < 5 && !text.matches("(?s).*[.!?\"”’:]$");
+    return Words.count(text) < 5 && !text.matches("(?s).*[.!?\"”’:]$");
   }
 
   private static List<String> dedupe(List<String> items) {

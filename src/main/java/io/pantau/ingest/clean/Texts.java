@@ -1,6 +1,7 @@
 package io.pantau.ingest.clean;
 
 import io.pantau.text.Fold;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Whitespace and comparison helpers shared by the text and HTML paths. */
@@ -48,15 +49,15 @@ final class Texts {
    * Title case for the upper-case words of a place or name ("PORTLAND, Ore." becomes "Portland,
    * Ore.", "MARIA ORTIZ" becomes "Maria Ortiz"); short words ("AP", "UN") stay as written.
    */
-  static String titleCase(String place) {
-    if (place == null) {
+  static String titleCase(String words) {
+    if (words == null) {
       return null;
     }
-    StringBuilder out = new StringBuilder(place.length());
-    for (String word : place.split("(?<=[\\s,])")) {
+    StringBuilder out = new StringBuilder(words.length());
+    for (String word : words.split("(?<=[\\s,])")) {
       String letters = word.replaceAll("[^\\p{L}]", "");
-      if (letters.length() > 2 && letters.equals(letters.toUpperCase(java.util.Locale.ROOT))) {
-        out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+      if (letters.length() > 2 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
+        out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
       } else {
         out.append(word);
       }
