@@ -451,6 +451,52 @@ class ArticleApiTest {
   }
 
   @Test
+  void aSyndicatedCopySharesTheStoryOfItsOriginalAndAnUnrelatedStoryDoesNot() throws IOException {
+    String original = postSeedFile("001_rakyatnews_antara_id_neraca-dagang.txt");
+    String copy = postSeedFile("002_kabarkini_antara_id_neraca-dagang-salinan.txt");
+    String other = postSeedFile("003_kompas_id_banjir-demak.txt");
+    String story = Api.asViewer().get("/api/articles/" + original).then().extract().path("storyId");
+    Api.asViewer()
+        .get("/api/articles/" + copy)
+        .then()
+        .statusCode(200)
+        .body("storyId", equalTo(story))
+        .body("duplicateOf", equalTo(original));
+    Api.asViewer()
+        .get("/api/articles/" + other)
+        .then()
+        .body("storyId", org.hamcrest.Matchers.not(equalTo(story)))
+        .body("duplicateOf", nullValue());
+    Api.asViewer()
+        .queryParam("q", "story:" + story)
+        .get("/api/articles")
+        .then()
+        .body("items.id", org.hamcrest.Matchers.hasItems(original, copy));
+  }
+
+  private static String postSeedFile(String name) throws IOException {
+    io.pantau.article.RawArticle raw =
+        io.pantau.ingest.seed.SeedFiles.read(Path.of("seeds", "raw", name));
+    Map<String, Object> json = new java.util.HashMap<>();
+    json.put("url", raw.url());
+    json.put("source", raw.source());
+    json.put("body", raw.body() != null ? raw.body() : raw.html());
+    if (raw.fetchedAt() != null) {
+      json.put("fetchedAt", raw.fetchedAt().toString());
+    }
+    json.values().removeIf(java.util.Objects::isNull);
+    return Api.asEditor()
+        .contentType(ContentType.JSON)
+        .queryParam("refresh", "wait_for")
+        .body(json)
+        .post("/api/articles")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("items[0].id");
+  }
+
+  @Test
   void unknownIdIs404Problem() {
     Api.asViewer()
         .get("/api/articles/ffffffffffffffff")
