@@ -10,7 +10,9 @@ import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.article.Fingerprint;
 import io.pantau.enrich.MinHash;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +33,14 @@ final class StoryResolver {
   static final double SAME_STORY = 0.5;
 
   private static final int CANDIDATES = 10;
+  private static final Duration RECENT_AGE = Duration.ofSeconds(30);
+  private static final int RECENT_MAX = 20_000;
 
   private final ElasticsearchClient es;
+  private final ArrayDeque<Recent> recent = new ArrayDeque<>();
+  private final Map<String, List<Recent>> recentByBand = new HashMap<>();
+
+  private record Recent(Candidate candidate, Instant at) {}
 
   StoryResolver(ElasticsearchClient es) {
     this.es = es;
@@ -42,11 +50,14 @@ final class StoryResolver {
   record Candidate(
       String id, String storyId, String duplicateOf, Instant published, Fingerprint fingerprint) {}
 
-  /** The batch with storyId and duplicateOf set; order kept. */
-  List<EnrichedArticle> resolve(List<EnrichedArticle> batch) {
+  /**
+   * The batch with storyId and duplicateOf set; order kept. Synchronized so that two writers
+   * resolving at once see each other's articles.
+   */
+  synchronized List<EnrichedArticle> resolve(List<EnrichedArticle> batch) {
     List<List<Candidate>> stored = storedCandidates(batch);
     List<EnrichedArticle> out = new ArrayList<>(batch.size());
-    Map<String, List<Integer>> bandsSeen = new HashMap<>();
+    evictOld(Instant.now());
     for (int i = 0; i < batch.size(); i++) {
       EnrichedArticle e = batch.get(i);
       Article a = e.article();
@@ -54,15 +65,8 @@ final class StoryResolver {
       double bestSim = SAME_STORY;
       List<Candidate> pool = new ArrayList<>(stored.get(i));
       for (String band : e.fingerprint().bands()) {
-        for (int j : bandsSeen.getOrDefault(band, List.of())) {
-          Article prior = out.get(j).article();
-          pool.add(
-              new Candidate(
-                  prior.id(),
-                  prior.storyId(),
-                  prior.duplicateOf(),
-                  prior.published(),
-                  out.get(j).fingerprint()));
+        for (Recent r : recentByBand.getOrDefault(band, List.of())) {
+          pool.add(r.candidate());
         }
       }
       for (Candidate c : pool) {
@@ -82,12 +86,45 @@ final class StoryResolver {
                   .storyId(best.storyId() == null ? best.id() : best.storyId())
                   .duplicateOf(best.duplicateOf() == null ? best.id() : best.duplicateOf())
                   .build();
-      for (String band : e.fingerprint().bands()) {
-        bandsSeen.computeIfAbsent(band, k -> new ArrayList<>()).add(i);
-      }
+      remember(linked, e.fingerprint());
       out.add(new EnrichedArticle(linked, e.fingerprint()));
     }
     return out;
+  }
+
+  private void remember(Article a, Fingerprint f) {
+    if (!f.hasSignature()) {
+      return;
+    }
+    Recent r =
+        new Recent(
+            new Candidate(a.id(), a.storyId(), a.duplicateOf(), a.published(), f), Instant.now());
+    recent.addLast(r);
+    for (String band : f.bands()) {
+      recentByBand.computeIfAbsent(band, k -> new ArrayList<>()).add(r);
+    }
+    while (recent.size() > RECENT_MAX) {
+      forget(recent.removeFirst());
+    }
+  }
+
+  private void evictOld(Instant now) {
+    Instant limit = now.minus(RECENT_AGE);
+    while (!recent.isEmpty() && recent.peekFirst().at().isBefore(limit)) {
+      forget(recent.removeFirst());
+    }
+  }
+
+  private void forget(Recent r) {
+    for (String band : r.candidate().fingerprint().bands()) {
+      List<Recent> list = recentByBand.get(band);
+      if (list != null) {
+        list.remove(r);
+        if (list.isEmpty()) {
+          recentByBand.remove(band);
+        }
+      }
+    }
   }
 
   private List<List<Candidate>> storedCandidates(List<EnrichedArticle> batch) {

@@ -108,6 +108,18 @@ public final class ArticleCleaner {
     Dates.Dated dated = resolver.resolve(raw.published(), meta.published(), story, zone, fetched);
     Rights rights = rights(story, meta);
     String body = String.join("\n\n", story.paragraphs());
+    List<String> paragraphs = story.paragraphs();
+    if (body.isBlank() && raw.html() == null && raw.body() != null) {
+      // Nothing looked like story text (a one-line note, say): keep what was sent rather than
+      // lose it; the layout rules only ever remove what they recognise.
+      paragraphs =
+          PlainText.blocks(raw.body()).stream()
+              .map(Block::text)
+              .filter(t -> !t.isBlank())
+              .filter(t -> !t.equals(story.title()))
+              .toList();
+      body = String.join("\n\n", paragraphs);
+    }
     String source = Texts.blankToNull(raw.source());
     if (source == null) {
       source = host(raw.url());
@@ -125,7 +137,7 @@ public final class ArticleCleaner {
         .url(Texts.blankToNull(raw.url()))
         .canonicalUrl(meta.canonicalUrl())
         .title(story.title())
-        .lead(story.paragraphs().isEmpty() ? null : story.paragraphs().get(0))
+        .lead(paragraphs.isEmpty() ? null : paragraphs.get(0))
         .body(body)
         .source(source)
         .publisher(publisher)
