@@ -213,6 +213,39 @@ final class Requests {
                 .aggregations("prev", x -> x.filter(published(prev))));
   }
 
+  /**
+   * One day of the trends rollup: over the day and the {@code referenceDays} before it, the day's
+   * and the reference totals with the day's sentiment ({@code periods}), and per {@link TrendKind}
+   * the day's {@code termsPerDay} most frequent terms with their counts in both.
+   */
+  static SearchRequest rollupDay(Window day, Window reference, int termsPerDay) {
+    Window both = new Window(reference.from(), day.to());
+    return SearchRequest.of(
+        s -> {
+          s.index(IndexNames.ARTICLES)
+              .size(0)
+              .query(q -> q.bool(b -> b.filter(published(both))))
+              .aggregations(
+                  "periods",
+                  a ->
+                      a.filters(
+                              fl ->
+                                  fl.filters(
+                                      b ->
+                                          b.keyed(
+                                              Map.of(
+                                                  "cur", published(day),
+                                                  "prev", published(reference)))))
+                          .aggregations("score", x -> x.stats(st -> st.field(SCORE))));
+          for (TrendKind k : TrendKind.values()) {
+            if (k.field != null) {
+              s.aggregations(k.name(), comparedTerms(k.field, termsPerDay, day, reference));
+            }
+          }
+          return s;
+        });
+  }
+
   private static Aggregation.Builder.ContainerBuilder histogram(
       Aggregation.Builder a, AnalyticsFilter f, Window w, Interval i) {
     long min = w.from().toEpochMilli();
