@@ -135,4 +135,25 @@ public interface PantauConfig {
     @WithDefault("viewer")
     String role();
   }
+
+  /** The materialised daily trends (the {@code pantau-trends} index). */
+  Trends trends();
+
+  /** The job that rolls articles up into daily trend documents for dashboards. */
+  interface Trends {
+    /**
+     * When the job runs, as a Quartz cron expression (UTC); {@code off} disables it. Each run
+     * recomputes the last {@link #lookbackDays()} days, since articles arrive late.
+     */
+    @WithDefault("0 20 * * * ?")
+    String cron();
+
+    /** Days recomputed by each run, counting today (UTC). */
+    @WithDefault("2")
+    int lookbackDays();
+
+    /** Terms of each kind (keyword, source, person, organization, place) kept per day. */
+    @WithDefault("100")
+    int termsPerDay();
+  }
 }

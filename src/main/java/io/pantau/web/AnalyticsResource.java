@@ -1,0 +1,321 @@
+package io.pantau.web;
+
+import io.pantau.analytics.Analytics;
+import io.pantau.analytics.AnalyticsFilter;
+import io.pantau.analytics.CountUnit;
+import io.pantau.analytics.EntityCounts;
+import io.pantau.analytics.EntityType;
+import io.pantau.analytics.Interval;
+import io.pantau.analytics.LanguageCounts;
+import io.pantau.analytics.RollupResult;
+import io.pantau.analytics.SentimentTimeline;
+import io.pantau.analytics.SourceShares;
+import io.pantau.analytics.TermCounts;
+import io.pantau.analytics.TermField;
+import io.pantau.analytics.Trending;
+import io.pantau.analytics.TrendsRollup;
+import io.pantau.analytics.Volume;
+import io.pantau.query.Query;
+import io.pantau.query.QueryException;
+import io.pantau.query.QueryParser;
+import io.pantau.security.RequiresRole;
+import io.pantau.security.Role;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Analytics over stored articles and the on-demand trends rollup. */
+@Path("/api/analytics")
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Analytics")
+public class AnalyticsResource {
+  private final Analytics analytics;
+  private final TrendsRollup rollup;
+
+  AnalyticsResource(Analytics analytics, TrendsRollup rollup) {
+    this.analytics = analytics;
+    this.rollup = rollup;
+  }
+
+  @GET
+  @Path("/volume")
+  @RequiresRole(Role.viewer)
+  @Operation(
+      summary = "Articles (or stories) over time; several q give comparison series",
+      description =
+          "Each point's share is its count divided by all articles (or stories) of the bucket"
+              + " under the same from, to, source and lang but without q. Empty buckets are"
+              + " included.")
+  public Volume volume(
+      @BeanParam AnalyticsParams p,
+      @QueryParam("interval")
+          @DefaultValue("day")
+          @Parameter(description = "hour, day, week or month", example = "day")
+          String interval,
+      @QueryParam("unit")
+          @DefaultValue("articles")
+          @Parameter(description = "articles, or stories (distinct storyId)", example = "articles")
+          String unit) {
+    Interval i = choice("interval", interval, Interval.class);
+    CountUnit u = choice("unit", unit, CountUnit.class);
+    List<Analytics.Labelled> series = new ArrayList<>();
+    for (String text : p.q == null ? List.<String>of() : p.q) {
+      series.add(new Analytics.Labelled(text, parse(text)));
+    }
+    AnalyticsFilter f = filter(p, false);
+    return answer(() -> analytics.volume(f, series, i, u));
+  }
+
+  @GET
+  @Path("/sentiment")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Mean sentiment and label counts over time, and the distribution of scores")
+  public SentimentTimeline sentiment(
+      @BeanParam AnalyticsParams p,
+      @QueryParam("interval")
+          @DefaultValue("day")
+          @Parameter(description = "hour, day, week or month", example = "week")
+          String interval) {
+    Interval i = choice("interval", interval, Interval.class);
+    AnalyticsFilter f = filter(p, true);
+    return answer(() -> analytics.sentiment(f, i));
+  }
+
+  @GET
+  @Path("/keywords")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "The most frequent keyphrases (or keywords) of the matching articles")
+  public TermCounts keywords(
+      @BeanParam AnalyticsParams p,
+      @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
+          String size,
+      @QueryParam("field")
+          @DefaultValue("keyphrases")
+          @Parameter(description = "keyphrases or keywords", example = "keyphrases")
+          String field) {
+    TermField tf = choice("field", field, TermField.class);
+    int n = size(size);
+    AnalyticsFilter f = filter(p, true);
+    return answer(() -> analytics.keywords(f, tf, n));
+  }
+
+  @GET
+  @Path("/trending")
+  @RequiresRole(Role.viewer)
+  @Operation(
+      summary = "Terms unusually frequent in [from, to) compared with the period before it",
+      description =
+          "score = c * ln(((c + 1) / (n + 1)) / ((p + 1) / (m + 1))), with c of n articles"
+              + " carrying the term in the period and p of m in the previous period of equal"
+              + " length. Only terms scoring above 0 are listed.")
+  public Trending trending(
+      @BeanParam AnalyticsParams p,
+      @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
+          String size,
+      @QueryParam("field")
+          @DefaultValue("keyphrases")
+          @Parameter(description = "keyphrases or keywords", example = "keyphrases")
+          String field) {
+    TermField tf = choice("field", field, TermField.class);
+    int n = size(size);
+    AnalyticsFilter f = filter(p, true);
+    return answer(() -> analytics.trending(f, tf, n));
+  }
+
+  @GET
+  @Path("/sources")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Matching articles per source, with each source's share")
+  public SourceShares sources(
+      @BeanParam AnalyticsParams p,
+      @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
+          String size) {
+    int n = size(size);
+    AnalyticsFilter f = filter(p, true);
+    return answer(() -> analytics.sources(f, n));
+  }
+
+  @GET
+  @Path("/entities")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "The most mentioned people, organizations or places")
+  public EntityCounts entities(
+      @BeanParam AnalyticsParams p,
+      @QueryParam("type")
+          @DefaultValue("person")
+          @Parameter(description = "person, organization or place", example = "person")
+          String type,
+      @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
+          String size) {
+    EntityType t = choice("type", type, EntityType.class);
+    int n = size(size);
+    AnalyticsFilter f = filter(p, true);
+    return answer(() -> analytics.entities(f, t, n));
+  }
+
+  @GET
+  @Path("/languages")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Matching articles per language")
+  public LanguageCounts languages(
+      @BeanParam AnalyticsParams p,
+      @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
+          String size) {
+    int n = size(size);
+    AnalyticsFilter f = filter(p, true);
+    return answer(() -> analytics.languages(f, n));
+  }
+
+  @POST
+  @Path("/trends/_rollup")
+  @RequiresRole(Role.editor)
+  @Operation(
+      summary = "Recompute the daily trend documents of pantau-trends for [from, to) (UTC days)",
+      description =
+          "Default: the days the scheduled job recomputes. Answers how many documents were"
+              + " written.")
+  public RollupResult rollup(
+      @QueryParam("from")
+          @Parameter(description = "First UTC day (a date or an instant)", example = "2025-06-01")
+          String from,
+      @QueryParam("to")
+          @Parameter(description = "The UTC day after the last one", example = "2025-10-01")
+          String to) {
+    if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+      return rollup.rollupRecent();
+    }
+    Optional<Instant> f = instant("from", from, ZoneOffset.UTC);
+    Optional<Instant> t = instant("to", to, ZoneOffset.UTC);
+    if (f.isEmpty() || t.isEmpty()) {
+      throw new BadRequest("from and to are both needed, or neither.");
+    }
+    LocalDate first = LocalDate.ofInstant(f.get(), ZoneOffset.UTC);
+    LocalDate last = LocalDate.ofInstant(t.get(), ZoneOffset.UTC);
+    return answer(() -> rollup.rollup(first, last, true));
+  }
+
+  private static <T> T answer(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(e.getMessage() + ".");
+    }
+  }
+
+  private static AnalyticsFilter filter(AnalyticsParams p, boolean withQuery) {
+    ZoneId zone = zone(p.tz);
+    List<String> qs = p.q == null ? List.of() : p.q;
+    if (withQuery && qs.size() > 1) {
+      throw new BadRequest(
+          "q may be given once here; only /api/analytics/volume compares several.");
+    }
+    Query q = withQuery && !qs.isEmpty() ? parse(qs.get(0)) : new Query.MatchAll();
+    try {
+      return new AnalyticsFilter(
+          q,
+          instant("from", p.from, zone),
+          instant("to", p.to, zone),
+          split(p.source),
+          split(p.lang),
+          zone);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(e.getMessage() + ".");
+    }
+  }
+
+  private static Query parse(String text) {
+    try {
+      return QueryParser.parse(text);
+    } catch (QueryException e) {
+      throw new BadRequest("q: " + e.getMessage());
+    }
+  }
+
+  static ZoneId zone(String tz) {
+    if (tz == null || tz.isBlank()) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(tz.trim());
+    } catch (DateTimeException e) {
+      throw new BadRequest("tz must be an IANA time zone such as Asia/Jakarta or UTC.");
+    }
+  }
+
+  /** An instant, an instant with an offset, or a date meaning its start in {@code zone}. */
+  static Optional<Instant> instant(String name, String value, ZoneId zone) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    try {
+      return Optional.of(OffsetDateTime.parse(v).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(LocalDate.parse(v).atStartOfDay(zone).toInstant());
+      } catch (DateTimeParseException e2) {
+        throw new BadRequest(
+            name
+                + " must be an ISO-8601 date or instant, e.g. 2025-06-16 or 2025-06-16T00:00:00Z.");
+      }
+    }
+  }
+
+  private static int size(String value) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n < 1 || n > Analytics.MAX_SIZE) {
+        throw new BadRequest("size must be between 1 and " + Analytics.MAX_SIZE + ".");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new BadRequest("size must be a whole number between 1 and " + Analytics.MAX_SIZE + ".");
+    }
+  }
+
+  private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+    try {
+      return Enum.valueOf(type, value.trim().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(
+          name
+              + " must be one of "
+              + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
+              + ".");
+    }
+  }
+
+  private static List<String> split(List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    return values.stream()
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .toList();
+  }
+}
