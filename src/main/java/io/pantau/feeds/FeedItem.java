@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * One entry of a feed, whatever its format.
@@ -29,9 +28,5 @@ record FeedItem(String link, String guid, String title, Instant published, Strin
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
-  }
-
-  Optional<String> linkValue() {
-    return Optional.ofNullable(link);
   }
 }
