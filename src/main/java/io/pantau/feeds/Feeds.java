@@ -250,6 +250,13 @@ public class Feeds {
       String error = e.getMessage();
       recordFailure(feed.id, started, error);
       return PollReport.failed(feed.id, error);
+    } catch (RuntimeException e) {
+      // A bug or a database hiccup must still count against this feed, not stop the round.
+      LOG.warnf(e, "Polling feed %d failed unexpectedly", feed.id);
+      pollsFailed.increment();
+      String error = "internal error while polling; see the log";
+      recordFailure(feed.id, started, error);
+      return PollReport.failed(feed.id, error);
     }
   }
 

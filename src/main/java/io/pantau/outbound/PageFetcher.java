@@ -83,10 +83,12 @@ public class PageFetcher {
   private final Map<String, Robots> robots = new ConcurrentHashMap<>();
   private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
 
+  // The guard is built here rather than injected: its two constructors leave CDI without one to
+  // choose, and OutboundGuard may not change.
   @Inject
-  PageFetcher(OutboundGuard guard, PantauConfig config) {
+  PageFetcher(PantauConfig config) {
     this(
-        guard,
+        new OutboundGuard(config.outbound().allowPrivateNetworks()),
         new Settings(
             config.outbound().maxBytes(),
             config.outbound().connectTimeout(),
