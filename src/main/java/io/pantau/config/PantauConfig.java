@@ -32,6 +32,26 @@ public interface PantauConfig {
     /** Allow private, loopback and link-local addresses (tests and closed networks only). */
     @WithDefault("false")
     boolean allowPrivateNetworks();
+
+    /** Largest response accepted, in bytes, both as sent and after gzip decompression. */
+    @WithDefault("5242880")
+    long maxBytes();
+
+    /** How long to wait for a TCP connection. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Deadline of one request, from sending it to the last byte of the answer. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** The User-Agent sent with every request; its first word is the robots.txt token. */
+    @WithDefault("Pantau/0.1 (media monitoring; feed and page fetcher)")
+    String userAgent();
+
+    /** How long a host's robots.txt is trusted before it is fetched again. */
+    @WithDefault("1h")
+    Duration robotsTtl();
   }
 
   /** The Elasticsearch connection and the embedded node. */
@@ -155,5 +175,30 @@ public interface PantauConfig {
     /** Terms of each kind (keyword, source, person, organization, place) kept per day. */
     @WithDefault("100")
     int termsPerDay();
+  }
+
+  Feeds feeds();
+
+  /** Polling RSS, Atom and JSON feeds and ingesting the articles they link to. */
+  interface Feeds {
+    /** How often the scheduler looks for feeds that are due ({@code off} disables it). */
+    @WithDefault("60s")
+    String pollEvery();
+
+    /** Poll interval of a feed registered without pollMinutes. */
+    @WithDefault("15")
+    int defaultPollMinutes();
+
+    /** New items taken from one feed in one poll; the rest wait for the next poll. */
+    @WithDefault("50")
+    int maxNewItemsPerPoll();
+
+    /** Item links or GUIDs remembered per feed, so that unchanged items are not fetched again. */
+    @WithDefault("2000")
+    int seenMemory();
+
+    /** Longest wait between polls of a feed that keeps failing. */
+    @WithDefault("24h")
+    Duration maxBackoff();
   }
 }
