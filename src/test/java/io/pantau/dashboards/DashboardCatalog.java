@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * The source of {@code dashboards/pantau-dashboards.ndjson}: Pantau's data views, Lens charts,
- * saved search and dashboards. Run {@link #main} after changing it; a test fails while the
- * committed file and this catalog differ.
+ * saved search and dashboards. After changing it, regenerate the file with {@code mvn test
+ * -Dtest=DashboardBundleTest -Dpantau.dashboards.write=true} (or run {@link #main} from the
+ * repository root); a test fails while the committed file and this catalog differ.
  */
 public final class DashboardCatalog {
   static final Path FILE = Path.of("dashboards", "pantau-dashboards.ndjson");
