@@ -2,6 +2,7 @@ package io.pantau.outbound;
 
 import io.pantau.config.PantauConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.util.Locale;
 public class OutboundGuard {
   private final boolean allowPrivate;
 
+  @Inject
   OutboundGuard(PantauConfig config) {
     this(config.outbound().allowPrivateNetworks());
   }

@@ -17,11 +17,8 @@ final class FieldTypes {
   /** The article mapping Pantau's index bootstrap uses. */
   static final String ARTICLES = "/io/pantau/index/articles-mapping.json";
 
-  /**
-   * A test-only copy of the pantau-trends mapping; to be replaced by the real resource
-   * io/pantau/analytics/trends-mapping.json when the trends index lands.
-   */
-  static final String TRENDS = "/io/pantau/dashboards/trends-mapping.json";
+  /** The pantau-trends mapping, the one the trends rollup creates its index with. */
+  static final String TRENDS = "/io/pantau/analytics/trends-mapping.json";
 
   record Field(String esType, boolean aggregatable) {
     /** The type Kibana's data views give the field, which Lens operations check. */
