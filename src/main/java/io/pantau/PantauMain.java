@@ -9,8 +9,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  */
 @QuarkusMain
 public final class PantauMain {
-  private PantauMain() {}
-
   public static void main(String... args) {
     Quarkus.run(PantauCommand.class, args);
   }
