@@ -73,7 +73,11 @@ final class QueryMonitor {
    * @throws RuntimeException when the query cannot be compiled; nothing is changed then
    */
   void register(String id, Query query) {
-    org.apache.lucene.search.Query lucene = LuceneCompiler.compile(query);
+    register(id, query, LuceneCompiler.compile(query));
+  }
+
+  /** Adds or replaces a query with its compiled form (tests give one of their own). */
+  void register(String id, Query query, org.apache.lucene.search.Query lucene) {
     List<Set<String>> alternatives = PresearchTerms.alternatives(query);
     lock.writeLock().lock();
     try {
