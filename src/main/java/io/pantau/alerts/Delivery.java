@@ -54,13 +54,9 @@ class Delivery {
             return t;
           });
 
-  Delivery(
-      OutboundGuard guard,
-      Mailer mailer,
-      ObjectMapper json,
-      PantauConfig config,
-      MeterRegistry registry) {
-    this.guard = guard;
+  Delivery(Mailer mailer, ObjectMapper json, PantauConfig config, MeterRegistry registry) {
+    // OutboundGuard has no injectable constructor, so each user makes its own from the setting.
+    this.guard = new OutboundGuard(config.outbound().allowPrivateNetworks());
     this.mailer = mailer;
     this.json = json;
     this.settings = config.alerts();
