@@ -21,7 +21,11 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -134,6 +138,10 @@ final class MonitorDocument {
 
   /** Whether the compiled query matches this article. */
   boolean matches(org.apache.lucene.search.Query query) throws IOException {
-    return searcher.count(query) > 0;
+    // Straight to the one document's scorer: count() would set up collectors for every query.
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Scorer scorer = weight.scorer(searcher.getIndexReader().leaves().get(0));
+    return scorer != null && scorer.iterator().nextDoc() != DocIdSetIterator.NO_MORE_DOCS;
   }
 }
