@@ -119,6 +119,7 @@ class AlertApiTest {
       long ruleId = rule.getLong("id");
       String tag = unique();
 
+      long posted = System.nanoTime();
       String first =
           post(
               "Kazakhstan dan China Sepakati Jalur Kereta Baru",
@@ -127,6 +128,9 @@ class AlertApiTest {
               "warta.example");
       WebhookReceiver.Call call = hook.next(Duration.ofSeconds(2));
       assertNotNull(call, "no webhook within 2 s of the article being indexed");
+      System.out.printf(
+          "alert webhook received %d ms after the article was posted%n",
+          (System.nanoTime() - posted) / 1_000_000);
       assertEquals(Signature.sign(call.body(), secret), call.signature());
       JsonPath payload = JsonPath.from(call.text());
       assertEquals(ruleId, payload.getLong("rule.id"));
@@ -173,9 +177,16 @@ class AlertApiTest {
           .body("[-1].attempts", equalTo(1))
           .body("[-1].articleIds", equalTo(List.of(first)))
           .body("[-1].storyId", equalTo(story1));
-      RestAssured.get("/q/metrics")
-          .then()
-          .body(containsString("pantau_alert_latency_seconds_count"));
+      String metrics =
+          RestAssured.get("/q/metrics")
+              .then()
+              .body(containsString("pantau_alert_latency_seconds_count"))
+              .extract()
+              .asString();
+      metrics
+          .lines()
+          .filter(l -> l.startsWith("pantau_alert_latency_seconds_"))
+          .forEach(System.out::println);
     }
   }
 
