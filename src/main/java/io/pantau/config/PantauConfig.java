@@ -27,6 +27,8 @@ public interface PantauConfig {
 
   Outbound outbound();
 
+  Alerts alerts();
+
   /** Connections Pantau makes to URLs that users give it (feeds, pages, webhooks). */
   interface Outbound {
     /** Allow private, loopback and link-local addresses (tests and closed networks only). */
@@ -200,5 +202,28 @@ public interface PantauConfig {
     /** Longest wait between polls of a feed that keeps failing. */
     @WithDefault("24h")
     Duration maxBackoff();
+  }
+
+  /** Alert evaluation and delivery. */
+  interface Alerts {
+    /** How often volume_spike and sentiment_shift rules are evaluated. */
+    @WithDefault("5m")
+    Duration evaluateEvery();
+
+    /** How often digests whose time has come are sent. */
+    @WithDefault("30s")
+    Duration digestCheckEvery();
+
+    /** Delivery attempts per notification and channel before it is marked failed. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait before the second attempt; it doubles with each further one (at most 10 minutes). */
+    @WithDefault("2s")
+    Duration retryBackoff();
+
+    /** Connect and response timeout of a webhook call. */
+    @WithDefault("10s")
+    Duration webhookTimeout();
   }
 }

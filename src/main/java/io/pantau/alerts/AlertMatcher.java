@@ -1,0 +1,130 @@
+package io.pantau.alerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pantau.article.Article;
+import io.pantau.article.ArticleIndexed;
+import io.pantau.query.QueryParser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.jboss.logging.Logger;
+
+/**
+ * Matches every newly indexed article against the stored {@code match} rules, off the ingest
+ * thread, and hands each match to the {@link Notifier}.
+ *
+ * <p>Ingest fires {@link ArticleIndexed} synchronously; this observer only queues the article, so
+ * ingest is not slowed by matching. When the queue is full the ingest thread matches the article
+ * itself rather than lose it.
+ */
+@ApplicationScoped
+class AlertMatcher {
+  private static final Logger LOG = Logger.getLogger(AlertMatcher.class);
+  private static final int QUEUE = 10_000;
+
+  private final Notifier notifier;
+  private final ObjectMapper json;
+  private final QueryMonitor monitor = new QueryMonitor(QueryMonitor.Presearcher.MULTIPASS);
+  private final Map<Long, RuleSnapshot> rules = new ConcurrentHashMap<>();
+  private final Analyzer analyzer = io.pantau.query.QueryText.analyzer();
+  private final ThreadPoolExecutor executor =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(QUEUE),
+          r -> {
+            Thread t = new Thread(r, "pantau-alert-match");
+            t.setDaemon(true);
+            return t;
+          },
+          new ThreadPoolExecutor.CallerRunsPolicy());
+
+  AlertMatcher(Notifier notifier, ObjectMapper json) {
+    this.notifier = notifier;
+    this.json = json;
+  }
+
+  /** Rebuilds the monitor from the database. */
+  void onStart(@Observes StartupEvent event) {
+    List<RuleSnapshot> stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    AlertRule.<AlertRule>list("type = ?1", AlertType.match).stream()
+                        .map(r -> Rules.snapshot(r, json))
+                        .toList());
+    stored.forEach(this::put);
+    LOG.infof("Alert matching started with %d rule(s)", monitor.size());
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
+    analyzer.close();
+  }
+
+  void onIndexed(@Observes ArticleIndexed event) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    executor.execute(() -> process(event));
+  }
+
+  /** Adds or replaces a rule; a rule that is not a match rule is removed from matching. */
+  void put(RuleSnapshot rule) {
+    if (rule.type() != AlertType.match) {
+      remove(rule.id());
+      return;
+    }
+    try {
+      monitor.register(Long.toString(rule.id()), QueryParser.parse(rule.query()));
+      rules.put(rule.id(), rule);
+    } catch (RuntimeException e) {
+      // A query stored by an older parser may no longer parse: that rule alone stays out.
+      LOG.warnf("Alert %d is not matched: %s", rule.id(), e.getMessage());
+      remove(rule.id());
+    }
+  }
+
+  void remove(long id) {
+    monitor.remove(Long.toString(id));
+    rules.remove(id);
+  }
+
+  /** Matches one article; public to the package so tests can call it without the queue. */
+  void process(ArticleIndexed event) {
+    try {
+      Article a = event.article().article();
+      MonitorDocument doc = MonitorDocument.of(a, analyzer);
+      QueryMonitor.Result result = monitor.match(doc);
+      result
+          .errors()
+          .forEach(
+              (id, error) -> LOG.warnf("Alert %s failed on article %s: %s", id, a.id(), error));
+      for (QueryMonitor.Registered r : result.matches()) {
+        RuleSnapshot rule = rules.get(Long.parseLong(r.id()));
+        if (rule == null) {
+          continue;
+        }
+        try {
+          notifier.onMatch(rule, a, Highlighter.highlights(r.query(), doc), event.acceptedAt());
+        } catch (RuntimeException e) {
+          LOG.warnf(e, "Alert %d: could not notify about article %s", rule.id(), a.id());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "Could not match an article against the alerts");
+    }
+  }
+}

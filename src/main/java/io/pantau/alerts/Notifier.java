@@ -1,0 +1,140 @@
+package io.pantau.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pantau.article.Article;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** Turns matches into notifications: noise control, digests, then delivery. */
+@ApplicationScoped
+class Notifier {
+  private static final Logger LOG = Logger.getLogger(Notifier.class);
+
+  private final NoiseFilter filter;
+  private final Delivery delivery;
+  private final ObjectMapper json;
+
+  Notifier(DbStoryLedger ledger, Delivery delivery, ObjectMapper json) {
+    this.filter = new NoiseFilter(ledger);
+    this.delivery = delivery;
+    this.json = json;
+  }
+
+  /** One article matched one rule. */
+  NoiseFilter.Decision onMatch(
+      RuleSnapshot rule, Article article, List<Highlight> highlights, Instant acceptedAt) {
+    Instant now = Instant.now();
+    NoiseFilter.Decision d = filter.decide(rule, article, now);
+    AlertPayload.MatchedArticle matched = AlertPayload.MatchedArticle.of(article, highlights);
+    switch (d) {
+      case SEND ->
+          delivery.send(
+              rule,
+              new AlertPayload(rule.ref(), "match", now, List.of(matched), highlights, null),
+              article.storyId(),
+              Optional.of(acceptedAt));
+      case DIGEST -> keepForDigest(rule, matched, now);
+      default -> LOG.debugf("Alert %d: %s for article %s", rule.id(), d, article.id());
+    }
+    return d;
+  }
+
+  private void keepForDigest(RuleSnapshot rule, AlertPayload.MatchedArticle a, Instant now) {
+    String payload = toJson(a);
+    if (payload.length() > 4000) {
+      // Keep the digest item within its column: the title and highlights give way first.
+      payload =
+          toJson(
+              new AlertPayload.MatchedArticle(
+                  a.id(),
+                  a.title() == null
+                      ? null
+                      : a.title().substring(0, Math.min(200, a.title().length())),
+                  a.url() != null && a.url().length() > 2000 ? null : a.url(),
+                  a.source(),
+                  a.published(),
+                  a.storyId(),
+                  List.of()));
+    }
+    String stored = payload;
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              DigestItem item = new DigestItem();
+              item.ruleId = rule.id();
+              item.articleId = a.id();
+              item.storyId = a.storyId();
+              item.payload = stored;
+              item.matchedAt = now;
+              item.persist();
+            });
+  }
+
+  private String toJson(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a plain record always serialises", e);
+    }
+  }
+
+  /** Sends each digest whose oldest item has waited the rule's digest minutes. */
+  void flushDigests(Instant now) {
+    List<Long> due =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    AlertRule.<AlertRule>list("digestMinutes > 0").stream()
+                        .filter(
+                            r ->
+                                DigestItem.count(
+                                        "ruleId = ?1 and matchedAt <= ?2",
+                                        r.id,
+                                        now.minus(Duration.ofMinutes(r.digestMinutes)))
+                                    > 0)
+                        .map(r -> r.id)
+                        .toList());
+    for (long ruleId : due) {
+      try {
+        flush(ruleId, now);
+      } catch (RuntimeException e) {
+        LOG.warnf(e, "Alert %d: could not send its digest", ruleId);
+      }
+    }
+  }
+
+  private void flush(long ruleId, Instant now) {
+    record Taken(RuleSnapshot rule, List<DigestItem> items) {}
+    Taken taken =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  AlertRule r = AlertRule.findById(ruleId);
+                  List<DigestItem> items = DigestItem.list("ruleId = ?1 order by id", ruleId);
+                  items.forEach(DigestItem::delete);
+                  return new Taken(r == null ? null : Rules.snapshot(r, json), items);
+                });
+    if (taken.rule() == null || taken.items().isEmpty() || !taken.rule().enabled()) {
+      return;
+    }
+    List<AlertPayload.MatchedArticle> articles = new ArrayList<>();
+    for (DigestItem i : taken.items()) {
+      try {
+        articles.add(json.readValue(i.payload, AlertPayload.MatchedArticle.class));
+      } catch (JsonProcessingException e) {
+        LOG.warnf("Alert %d: skipping an unreadable digest item %d", ruleId, i.id);
+      }
+    }
+    AlertPayload p =
+        new AlertPayload(
+            taken.rule().ref(), "digest", now, articles, AlertPayload.merge(articles), null);
+    delivery.send(taken.rule(), p, null, Optional.empty());
+  }
+}

@@ -1,0 +1,162 @@
+package io.pantau.web;
+
+import io.pantau.alerts.AlertEventView;
+import io.pantau.alerts.AlertPreview;
+import io.pantau.alerts.AlertView;
+import io.pantau.alerts.Alerts;
+import io.pantau.alerts.InvalidAlertException;
+import io.pantau.config.PantauConfig;
+import io.pantau.security.ApiKeyFilter;
+import io.pantau.security.ApiKeys;
+import io.pantau.security.RequiresRole;
+import io.pantau.security.Role;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alert rules, their events and query previews. */
+@Path("/api/alerts")
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts")
+public class AlertResource {
+  private final Alerts alerts;
+  private final ApiKeys keys;
+  private final PantauConfig config;
+
+  AlertResource(Alerts alerts, ApiKeys keys, PantauConfig config) {
+    this.alerts = alerts;
+    this.keys = keys;
+    this.config = config;
+  }
+
+  /** The body of {@code POST /api/alerts/preview}. */
+  public record PreviewRequest(String query) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole(Role.editor)
+  @Operation(summary = "Create an alert rule; the answer holds the webhook secret, this once")
+  public Response create(AlertRequest request, @HeaderParam(ApiKeyFilter.HEADER) String key) {
+    AlertView created = valid(() -> alerts.create(require(request).toDraft(), owner(key)));
+    return Response.status(201).entity(created).build();
+  }
+
+  @GET
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "List alert rules")
+  public List<AlertView> list() {
+    return alerts.list();
+  }
+
+  @GET
+  @Path("/{id}")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "Read one alert rule")
+  public AlertView get(@PathParam("id") long id) {
+    return alerts.get(id).orElseThrow(() -> notFound(id));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole(Role.editor)
+  @Operation(summary = "Replace an alert rule's settings")
+  public AlertView update(@PathParam("id") long id, AlertRequest request) {
+    return valid(() -> alerts.update(id, require(request).toDraft()))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RequiresRole(Role.editor)
+  @Operation(summary = "Delete an alert rule and its events")
+  public Response delete(@PathParam("id") long id) {
+    if (!alerts.delete(id)) {
+      throw notFound(id);
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "What the rule fired, when, for which articles, delivered or not")
+  public List<AlertEventView> events(
+      @PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") String limit) {
+    int n = ArticleResource.parseInt("limit", limit);
+    if (n < 1 || n > 1000) {
+      throw new BadRequest("limit must be 1 to 1000.");
+    }
+    return alerts.events(id, n).orElseThrow(() -> notFound(id));
+  }
+
+  @POST
+  @Path("/preview")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole(Role.viewer)
+  @Operation(summary = "How many articles of the last 30 days a query matches, with samples")
+  public AlertPreview preview(PreviewRequest request) {
+    if (request == null) {
+      throw new BadRequest("The body must be {\"query\": ...}.");
+    }
+    return valid(() -> alerts.preview(request.query()));
+  }
+
+  private static AlertRequest require(AlertRequest request) {
+    if (request == null) {
+      throw new BadRequest("The body must be an alert rule.");
+    }
+    return request;
+  }
+
+  private static <T> T valid(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (InvalidAlertException e) {
+      throw new BadRequest(
+          400,
+          e.getMessage(),
+          List.of(new Problem.ItemError(e.field(), null, null, e.getMessage())));
+    }
+  }
+
+  private static BadRequest notFound(long id) {
+    return new BadRequest(404, "No alert with id " + id + ".", List.of());
+  }
+
+  /** The name of the caller's key: its configured name, or the stored key's name and id. */
+  private String owner(String key) {
+    String k = key == null ? "" : key.trim();
+    for (Map.Entry<String, PantauConfig.ConfiguredKey> e : config.security().keys().entrySet()) {
+      if (MessageDigest.isEqual(
+          e.getValue().key().getBytes(StandardCharsets.UTF_8),
+          k.getBytes(StandardCharsets.UTF_8))) {
+        return e.getKey();
+      }
+    }
+    return keys.list().stream()
+        .filter(i -> k.startsWith(i.prefix()))
+        .findFirst()
+        .map(i -> i.name() + "#" + i.id())
+        .orElse("unknown");
+  }
+}
