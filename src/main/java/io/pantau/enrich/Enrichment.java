@@ -89,7 +89,7 @@ public final class Enrichment {
       out.keywords(List.of()).keyphrases(List.of());
     }
     try {
-      out.entities(entities.extract(text, lang));
+      out.entities(withDateline(entities.extract(text, lang), cleaned, lang));
     } catch (RuntimeException e) {
       out.entities(Entities.NONE);
     }
@@ -105,6 +105,24 @@ public final class Enrichment {
       fingerprint = Fingerprint.NONE;
     }
     return new EnrichedArticle(out.build(), fingerprint);
+  }
+
+  /**
+   * The cleaner lifts the dateline ("Astana (ANTARA) -") out of the body, so its place is added
+   * here: where a story was filed is a place the story is about.
+   */
+  private Entities withDateline(Entities found, Article a, Language lang) {
+    String place = a.dateline() == null ? null : a.dateline().place();
+    if (place == null || place.isBlank()) {
+      return found;
+    }
+    String canonical = canonicalEntity(place.strip(), lang.code());
+    if (found.places().stream().anyMatch(p -> p.equalsIgnoreCase(canonical))) {
+      return found;
+    }
+    List<String> places = new java.util.ArrayList<>(found.places());
+    places.add(canonical);
+    return new Entities(found.persons(), found.organizations(), places);
   }
 
   /**

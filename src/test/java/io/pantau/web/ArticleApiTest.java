@@ -126,6 +126,10 @@ class ArticleApiTest {
         .body("wordCount", org.hamcrest.Matchers.greaterThan(500))
         .body("lang", equalTo("id"))
         .body("entities.persons", org.hamcrest.Matchers.hasItem("Xi Jinping"))
+        .body("entities.places", org.hamcrest.Matchers.hasItems("Astana", "Kazakhstan", "Tianjin"))
+        .body("dateline.place", equalTo("Astana"))
+        .body("publisher", equalTo("ANTARA"))
+        .body("published", equalTo("2025-06-16T00:00:00Z"))
         .body("storyId", notNullValue());
     Api.asViewer()
         .queryParam("q", "\"tetangga yang ramah\"")
