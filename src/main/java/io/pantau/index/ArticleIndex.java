@@ -95,7 +95,7 @@ public class ArticleIndex {
         BulkResponseItem item = items.get(k);
         String id = writes.get(i).id();
         if (item.error() == null) {
-          outcomes[i] = WriteOutcome.indexed(id);
+          outcomes[i] = WriteOutcome.indexed(byId.get(id));
         } else if (item.status() == 409) {
           outcomes[i] = WriteOutcome.duplicate(id);
         } else {

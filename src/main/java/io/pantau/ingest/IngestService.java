@@ -70,7 +70,8 @@ public class IngestService {
   private record Job(
       RawArticle raw, Instant acceptedAt, boolean refresh, CompletableFuture<ItemResult> result) {}
 
-  private record Prepared(Job job, IndexWrite write) {}
+  /** An article ready to write: what is stored, and the whole enriched article for listeners. */
+  private record Prepared(Job job, IndexWrite write, EnrichedArticle full) {}
 
   IngestService(
       ArticleIndex index,
@@ -263,7 +264,7 @@ public class IngestService {
           complete(job, ItemResult.rejected(p.write().id(), "no article text found"));
           continue;
         }
-        prepared.add(new Prepared(job, p.write()));
+        prepared.add(new Prepared(job, p.write(), p.full()));
         refresh |= job.refresh();
       } catch (RuntimeException e) {
         LOG.warnf(e, "Could not process an article from %s", job.raw().url());
@@ -287,7 +288,16 @@ public class IngestService {
           indexed.increment();
           ingestLatency.record(Duration.between(p.job().acceptedAt(), done));
           complete(p.job(), new ItemResult(o.id(), ItemResult.Status.indexed, null));
-          indexedEvent.fire(new ArticleIndexed(p.write().article(), p.job().acceptedAt()));
+          // Listeners (alert matching) read the whole text, with the story the index assigned.
+          Article storedArticle = o.stored().article();
+          Article full =
+              p.full().article().toBuilder()
+                  .storyId(storedArticle.storyId())
+                  .duplicateOf(storedArticle.duplicateOf())
+                  .build();
+          indexedEvent.fire(
+              new ArticleIndexed(
+                  new EnrichedArticle(full, p.full().fingerprint()), p.job().acceptedAt()));
         }
         case duplicate -> {
           duplicates.increment();
@@ -310,9 +320,7 @@ public class IngestService {
       } catch (IndexUnavailableException e) {
         if (attempt >= MAX_INDEX_ATTEMPTS) {
           LOG.errorf("Giving up on a batch of %d articles: %s", writes.size(), e.getMessage());
-          return writes.stream()
-              .map(w -> new WriteOutcome(w.id(), WriteOutcome.Status.failed, e.getMessage()))
-              .toList();
+          return writes.stream().map(w -> WriteOutcome.failed(w.id(), e.getMessage())).toList();
         }
         LOG.warnf(
             "Indexing failed (attempt %d), retrying in %d ms: %s",
@@ -341,7 +349,9 @@ public class IngestService {
     // Enrichment reads the whole text; what is stored follows the rights policy.
     Article stored = storagePolicy.apply(enriched.article());
     return new Prepared(
-        null, new IndexWrite(new EnrichedArticle(stored, enriched.fingerprint()), searchText));
+        null,
+        new IndexWrite(new EnrichedArticle(stored, enriched.fingerprint()), searchText),
+        enriched);
   }
 
   private static StoragePolicy parsePolicy(String name) {
