@@ -1,6 +1,8 @@
 package io.pantau.outbound;
 
+import io.pantau.text.PageDecoder;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * A successful fetch: either a body, or word that it has not changed since the validators sent.
@@ -20,11 +22,17 @@ public record FetchResult(
 
   /** The body decoded with the charset of the Content-Type, or of the page itself. */
   public String text() {
-    return PageCharset.decode(body, contentType);
+    return PageDecoder.decode(body, contentType);
   }
 
   /** The media type without parameters, lower case; empty when the server sent none. */
   public String mediaType() {
-    return PageCharset.mediaType(contentType);
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Text primitives shared by every stage that reads words: case and accent folding, word splitting.
- * Pure functions, no framework imports; a leaf like {@code article}.
+ * Text primitives shared by every stage that reads words: case and accent folding, word splitting,
+ * and decoding fetched bytes with the right charset ({@link io.pantau.text.PageDecoder}, used by
+ * outbound fetching). Pure functions, no framework imports; a leaf like {@code article}.
  */
 package io.pantau.text;

@@ -2,7 +2,6 @@ package io.pantau.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -278,16 +277,21 @@ class PageFetcherTest {
   @Test
   void utf8WithoutADeclarationAndByteOrderMarksAreRecognised() {
     byte[] utf8 = "naïve café".getBytes(StandardCharsets.UTF_8);
-    assertEquals("naïve café", PageCharset.decode(utf8, null));
+    assertEquals("naïve café", result(utf8, null).text());
     byte[] bom = new byte[utf8.length + 3];
     bom[0] = (byte) 0xEF;
     bom[1] = (byte) 0xBB;
     bom[2] = (byte) 0xBF;
     System.arraycopy(utf8, 0, bom, 3, utf8.length);
-    assertEquals("naïve café", PageCharset.decode(bom, "text/html; charset=windows-1252"));
+    assertEquals("naïve café", result(bom, "text/html; charset=windows-1252").text());
     assertArrayEquals(
         new byte[0], new FetchResult(null, 304, null, new byte[0], Validators.NONE).body());
-    assertFalse(PageCharset.charsetOf("text/html; charset=bogus-charset").isPresent());
+    assertEquals("naïve café", result(utf8, "text/html; charset=bogus-charset").text());
+    assertEquals("text/html", result(utf8, "Text/HTML; charset=utf-8").mediaType());
+  }
+
+  private static FetchResult result(byte[] body, String contentType) {
+    return new FetchResult(null, 200, contentType, body, Validators.NONE);
   }
 
   private static void gzipped(com.sun.net.httpserver.HttpExchange ex, byte[] body)

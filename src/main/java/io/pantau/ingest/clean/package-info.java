@@ -3,9 +3,8 @@
  * the fields of an {@link io.pantau.article.Article}. Pure: no I/O, no CDI, no framework.
  *
  * <p>Public face: {@link io.pantau.ingest.clean.ArticleCleaner} (raw article in, clean article out;
- * thread-safe, never throws), {@link io.pantau.ingest.clean.PageDecoder} (bytes and a declared
- * charset in, text out) and {@link io.pantau.ingest.clean.StoragePolicy} (how much text to keep
- * when the rights holder prohibits AI use). Everything else is package-private.
+ * thread-safe, never throws) and {@link io.pantau.ingest.clean.StoragePolicy} (how much text to
+ * keep when the rights holder prohibits AI use). Everything else is package-private.
  *
  * <p>Design. Both input paths end in blocks of lines: HTML pages go through {@code HtmlExtractor}
  * (chrome containers dropped, the densest text container kept, the rest read only for credits,

@@ -47,7 +47,7 @@ final class Fixtures {
     }
 
     String text() {
-      return PageDecoder.decode(bytes, expected.path("contentType").asText(null));
+      return io.pantau.text.PageDecoder.decode(bytes, expected.path("contentType").asText(null));
     }
 
     RawArticle raw() {

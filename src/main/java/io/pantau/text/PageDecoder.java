@@ -1,4 +1,4 @@
-package io.pantau.ingest.clean;
+package io.pantau.text;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package io.pantau.ingest.clean;
+package io.pantau.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
