@@ -1,7 +1,6 @@
 package io.pantau.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pantau.config.PantauConfig;
 import io.pantau.index.ArticleIndex;
 import io.pantau.index.ArticleSearch;
 import io.pantau.outbound.OutboundGuard;
@@ -37,10 +36,9 @@ public class Alerts {
   private final ArticleIndex index;
   private final ObjectMapper json;
 
-  Alerts(AlertMatcher matcher, PantauConfig config, ArticleIndex index, ObjectMapper json) {
+  Alerts(AlertMatcher matcher, OutboundGuard guard, ArticleIndex index, ObjectMapper json) {
     this.matcher = matcher;
-    // OutboundGuard has no injectable constructor, so each user makes its own from the setting.
-    this.guard = new OutboundGuard(config.outbound().allowPrivateNetworks());
+    this.guard = guard;
     this.index = index;
     this.json = json;
   }

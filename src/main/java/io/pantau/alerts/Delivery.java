@@ -54,9 +54,13 @@ class Delivery {
             return t;
           });
 
-  Delivery(Mailer mailer, ObjectMapper json, PantauConfig config, MeterRegistry registry) {
-    // OutboundGuard has no injectable constructor, so each user makes its own from the setting.
-    this.guard = new OutboundGuard(config.outbound().allowPrivateNetworks());
+  Delivery(
+      Mailer mailer,
+      ObjectMapper json,
+      PantauConfig config,
+      OutboundGuard guard,
+      MeterRegistry registry) {
+    this.guard = guard;
     this.mailer = mailer;
     this.json = json;
     this.settings = config.alerts();

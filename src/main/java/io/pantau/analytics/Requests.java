@@ -1,6 +1,5 @@
 package io.pantau.analytics;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
@@ -10,13 +9,13 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
+import io.pantau.index.ArticleFilters;
 import io.pantau.index.IndexNames;
 import io.pantau.index.QueryCompiler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,12 +46,7 @@ final class Requests {
     if (withQuery && !(f.q() instanceof io.pantau.query.Query.MatchAll)) {
       bool.filter(QueryCompiler.compile(f.q()));
     }
-    if (!f.sources().isEmpty()) {
-      bool.filter(q -> q.terms(t -> t.field("source.lc").terms(v -> v.value(lower(f.sources())))));
-    }
-    if (!f.langs().isEmpty()) {
-      bool.filter(q -> q.terms(t -> t.field("lang").terms(v -> v.value(lower(f.langs())))));
-    }
+    ArticleFilters.sourcesAndLangs(bool, f.sources(), f.langs());
     return Query.of(q -> q.bool(bool.build()));
   }
 
@@ -269,9 +263,5 @@ final class Requests {
 
   static Instant bucketStart(long key) {
     return Instant.ofEpochMilli(key);
-  }
-
-  private static List<FieldValue> lower(List<String> values) {
-    return values.stream().map(v -> FieldValue.of(v.toLowerCase(Locale.ROOT))).toList();
   }
 }

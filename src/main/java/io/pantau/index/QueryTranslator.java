@@ -1,11 +1,8 @@
 package io.pantau.index;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
-import java.util.List;
-import java.util.Locale;
 
 /** Builds the Elasticsearch query for an {@link ArticleSearch}: the text query plus filters. */
 final class QueryTranslator {
@@ -33,18 +30,9 @@ final class QueryTranslator {
                             r ->
                                 r.untyped(
                                     u -> u.field("published").lt(JsonData.of(t.toString()))))));
-    if (!s.sources().isEmpty()) {
-      bool.filter(q -> q.terms(t -> t.field("source.lc").terms(v -> v.value(lower(s.sources())))));
-    }
-    if (!s.langs().isEmpty()) {
-      bool.filter(q -> q.terms(t -> t.field("lang").terms(v -> v.value(lower(s.langs())))));
-    }
+    ArticleFilters.sourcesAndLangs(bool, s.sources(), s.langs());
     s.sentiment()
         .ifPresent(l -> bool.filter(q -> q.term(t -> t.field("sentiment.label").value(l.name()))));
     return Query.of(q -> q.bool(bool.build()));
-  }
-
-  private static List<FieldValue> lower(List<String> values) {
-    return values.stream().map(v -> FieldValue.of(v.toLowerCase(Locale.ROOT))).toList();
   }
 }

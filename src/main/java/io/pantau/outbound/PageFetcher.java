@@ -83,12 +83,10 @@ public class PageFetcher {
   private final Map<String, Robots> robots = new ConcurrentHashMap<>();
   private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
 
-  // The guard is built here rather than injected: its two constructors leave CDI without one to
-  // choose, and OutboundGuard may not change.
   @Inject
-  PageFetcher(PantauConfig config) {
+  PageFetcher(PantauConfig config, OutboundGuard guard) {
     this(
-        new OutboundGuard(config.outbound().allowPrivateNetworks()),
+        guard,
         new Settings(
             config.outbound().maxBytes(),
             config.outbound().connectTimeout(),

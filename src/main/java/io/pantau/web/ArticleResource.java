@@ -114,14 +114,7 @@ public class ArticleResource {
       @QueryParam("fetchedAt") String fetchedAt,
       @QueryParam("refresh") String refresh)
       throws IOException {
-    String text = new String(readBounded(body), StandardCharsets.UTF_8);
-    Instant fetched = parseInstant("fetchedAt", fetchedAt).orElse(null);
-    boolean html =
-        contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
-    RawArticle raw =
-        html
-            ? RawArticle.ofHtml(text, url, source, fetched)
-            : RawArticle.ofText(text, url, source, fetched);
+    RawArticle raw = rawDocument(body, contentType, url, source, fetchedAt);
     return answer(List.of(raw), List.of(0), 1, List.of(), refresh, false);
   }
 
@@ -265,14 +258,20 @@ public class ArticleResource {
       @QueryParam("source") String source,
       @QueryParam("fetchedAt") String fetchedAt)
       throws IOException {
+    return preview(rawDocument(body, contentType, url, source, fetchedAt));
+  }
+
+  /** One raw document as posted: a whole page for text/html, scraped text otherwise. */
+  private static RawArticle rawDocument(
+      InputStream body, String contentType, String url, String source, String fetchedAt)
+      throws IOException {
     String text = new String(readBounded(body), StandardCharsets.UTF_8);
     Instant fetched = parseInstant("fetchedAt", fetchedAt).orElse(null);
     boolean html =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
-    return preview(
-        html
-            ? RawArticle.ofHtml(text, url, source, fetched)
-            : RawArticle.ofText(text, url, source, fetched));
+    return html
+        ? RawArticle.ofHtml(text, url, source, fetched)
+        : RawArticle.ofText(text, url, source, fetched);
   }
 
   private Article preview(RawArticle raw) {
