@@ -1,6 +1,5 @@
 package io.pantau.alerts;
 
-import io.pantau.query.LuceneCompiler;
 import io.pantau.query.Query;
 import io.pantau.query.TextField;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ final class Highlighter {
     for (Query leaf : query.positiveClauses()) {
       for (Map.Entry<String, Query> probe : probes(leaf).entrySet()) {
         try {
-          if (doc.matches(LuceneCompiler.compile(probe.getValue()))) {
+          if (CompiledQuery.compile(probe.getValue()).matches(doc)) {
             found.computeIfAbsent(leaf.toString(), k -> new ArrayList<>()).add(probe.getKey());
           }
         } catch (Exception e) {

@@ -76,7 +76,7 @@ final class PresearchTerms {
       String p = QueryText.prefix(t.word());
       return p.length() < PREFIX_KEY_LENGTH
           ? Optional.empty()
-          : Optional.of(Set.of("p:" + p.substring(0, PREFIX_KEY_LENGTH)));
+          : Optional.of(Set.of(PREFIX_KIND + p.substring(0, PREFIX_KEY_LENGTH)));
     }
     if (q instanceof Query.Term t) {
       return longestToken(t.word());
@@ -102,14 +102,11 @@ final class PresearchTerms {
         .map(t -> Set.of(textKey(t)));
   }
 
-  static String textKey(String term) {
-    return "t:" + term;
-  }
+  static final String TEXT_KIND = "t:";
+  static final String PREFIX_KIND = "p:";
 
-  static Optional<String> textPrefixKey(String term) {
-    return term.length() < PREFIX_KEY_LENGTH
-        ? Optional.empty()
-        : Optional.of("p:" + term.substring(0, PREFIX_KEY_LENGTH));
+  static String textKey(String term) {
+    return TEXT_KIND + term;
   }
 
   static String exactKey(String field, String value) {

@@ -3,7 +3,7 @@ package io.pantau.alerts;
 import io.pantau.query.LuceneCompiler;
 import io.pantau.query.Query;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +14,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Stored queries matched against one document at a time, after Lucene Monitor: each query is
- * compiled once and filed under presearch keys ({@link PresearchTerms}); a document runs only the
- * queries whose keys it holds. One query that fails is reported and the others still run.
+ * compiled once and filed under presearch keys ({@link PresearchTerms}); a document looks up each
+ * of its keys once and runs only the queries filed under them. One query that fails is reported and
+ * the others still run.
  *
- * <p>Thread-safe: matching takes a read lock, so documents are matched in parallel; registering and
- * removing queries take the write lock.
+ * <p>Thread-safe: matching takes a read lock, so documents are matched in parallel (each thread
+ * with its own scratch arrays); registering and removing queries take the write lock.
  */
 final class QueryMonitor {
   /** How queries are filtered before they run. */
@@ -34,36 +35,177 @@ final class QueryMonitor {
     MULTIPASS
   }
 
+  /** How a candidate query is run against the document. */
+  enum Evaluation {
+    /** Its {@link LuceneCompiler} form on the document's one-document index: the baseline. */
+    LUCENE,
+    /** Its {@link CompiledQuery} over the document's terms, Lucene only for NEAR and slop. */
+    COMPILED
+  }
+
   static final int PASSES = 2;
 
-  /** A compiled query and its place in the filter. */
-  record Registered(String id, Query query, org.apache.lucene.search.Query lucene, int slot) {}
+  /**
+   * A stored query and its place in the filter; it runs as {@code compiled} or, where that is null,
+   * as {@code lucene}.
+   */
+  record Registered(
+      String id,
+      Query query,
+      org.apache.lucene.search.Query lucene,
+      CompiledQuery compiled,
+      int slot) {}
 
   /** What matching one document gave. */
   record Result(List<Registered> matches, Map<String, String> errors, int candidates) {}
 
+  /** A growable list of slots. */
+  private static final class Slots {
+    int[] items = new int[4];
+    int size;
+
+    void add(int slot) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = slot;
+    }
+
+    void remove(int slot) {
+      for (int i = 0; i < size; i++) {
+        if (items[i] == slot) {
+          items[i] = items[--size];
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * One pass's postings, by kind of key, so a document looks up its own term strings as they are
+   * (their hashes already computed) rather than building a key for each.
+   */
+  private static final class Filter {
+    final Map<String, Slots> text = new HashMap<>();
+    final Map<String, Slots> prefix = new HashMap<>();
+    final Map<String, Slots> other = new HashMap<>();
+
+    /** Slots of queries with no key set in this pass: they always pass it. */
+    final Slots always = new Slots();
+
+    private Map<String, Slots> mapOf(String key) {
+      if (key.startsWith(PresearchTerms.TEXT_KIND)) {
+        return text;
+      }
+      return key.startsWith(PresearchTerms.PREFIX_KIND) ? prefix : other;
+    }
+
+    private static String bare(String key) {
+      return key.startsWith(PresearchTerms.TEXT_KIND) || key.startsWith(PresearchTerms.PREFIX_KIND)
+          ? key.substring(2)
+          : key;
+    }
+
+    void add(String key, int slot) {
+      mapOf(key).computeIfAbsent(bare(key), x -> new Slots()).add(slot);
+    }
+
+    void remove(String key, int slot) {
+      Map<String, Slots> m = mapOf(key);
+      String k = bare(key);
+      Slots s = m.get(k);
+      s.remove(slot);
+      if (s.size == 0) {
+        m.remove(k);
+      }
+    }
+
+    /** Hands the slots filed under the document's keys (and the always-run ones) to the sink. */
+    void forEach(MonitorDocument doc, java.util.function.IntConsumer sink) {
+      for (int i = 0; i < always.size; i++) {
+        sink.accept(always.items[i]);
+      }
+      each(text, doc.terms(), sink);
+      each(prefix, doc.prefixes(), sink);
+      each(other, doc.exactKeys(), sink);
+    }
+
+    private static void each(
+        Map<String, Slots> m, List<String> keys, java.util.function.IntConsumer sink) {
+      if (m.isEmpty()) {
+        return;
+      }
+      for (String key : keys) {
+        Slots ss = m.get(key);
+        if (ss != null) {
+          for (int i = 0; i < ss.size; i++) {
+            sink.accept(ss.items[i]);
+          }
+        }
+      }
+    }
+  }
+
+  /** One thread's arrays: which slot was last seen in which document and pass. */
+  private static final class Scratch {
+    int[] seen = new int[0];
+    int[] passed = new int[0];
+    int[] candidates = new int[0];
+    int stamp;
+    int passStamp;
+    int count;
+
+    void fit(int slots) {
+      if (seen.length < slots) {
+        int n = Math.max(slots, seen.length * 2);
+        seen = new int[n];
+        passed = new int[n];
+        candidates = new int[n];
+        stamp = 0;
+        passStamp = 0;
+      }
+      if (++stamp == Integer.MAX_VALUE) {
+        Arrays.fill(seen, 0);
+        stamp = 1;
+      }
+      count = 0;
+    }
+
+    /** A fresh mark for one later pass of one document. */
+    int nextPass() {
+      if (++passStamp == Integer.MAX_VALUE) {
+        Arrays.fill(passed, 0);
+        passStamp = 1;
+      }
+      return passStamp;
+    }
+  }
+
   private final Presearcher presearcher;
+  private final Evaluation evaluation;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, Registered> byId = new HashMap<>();
   private final List<Registered> slots = new ArrayList<>();
   private final List<Integer> freeSlots = new ArrayList<>();
   private final int passes;
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   /** Per pass: key to the slots of the queries filed under it. */
-  private final List<Map<String, BitSet>> postings = new ArrayList<>();
-
-  /** Per pass: the slots of queries that have no key set in that pass and always run. */
-  private final List<BitSet> always = new ArrayList<>();
+  private final List<Filter> filters = new ArrayList<>();
 
   /** Per slot and pass: the keys it is filed under, to unfile it. */
   private final Map<Integer, List<Set<String>>> filed = new HashMap<>();
 
   QueryMonitor(Presearcher presearcher) {
+    this(presearcher, Evaluation.COMPILED);
+  }
+
+  QueryMonitor(Presearcher presearcher, Evaluation evaluation) {
     this.presearcher = presearcher;
+    this.evaluation = evaluation;
     this.passes = presearcher == Presearcher.MULTIPASS ? PASSES : 1;
     for (int p = 0; p < passes; p++) {
-      postings.add(new HashMap<>());
-      always.add(new BitSet());
+      filters.add(new Filter());
     }
   }
 
@@ -73,17 +215,24 @@ final class QueryMonitor {
    * @throws RuntimeException when the query cannot be compiled; nothing is changed then
    */
   void register(String id, Query query) {
-    register(id, query, LuceneCompiler.compile(query));
+    CompiledQuery compiled =
+        evaluation == Evaluation.COMPILED ? CompiledQuery.compile(query) : null;
+    add(id, query, LuceneCompiler.compile(query), compiled);
   }
 
-  /** Adds or replaces a query with its compiled form (tests give one of their own). */
+  /** Adds or replaces a query run as the given Lucene query (tests give one of their own). */
   void register(String id, Query query, org.apache.lucene.search.Query lucene) {
+    add(id, query, lucene, null);
+  }
+
+  private void add(
+      String id, Query query, org.apache.lucene.search.Query lucene, CompiledQuery compiled) {
     List<Set<String>> alternatives = PresearchTerms.alternatives(query);
     lock.writeLock().lock();
     try {
       removeLocked(id);
       int slot = freeSlots.isEmpty() ? slots.size() : freeSlots.remove(freeSlots.size() - 1);
-      Registered r = new Registered(id, query, lucene, slot);
+      Registered r = new Registered(id, query, lucene, compiled, slot);
       if (slot == slots.size()) {
         slots.add(r);
       } else {
@@ -94,11 +243,11 @@ final class QueryMonitor {
       for (int p = 0; p < passes; p++) {
         Set<String> keys = keysForPass(alternatives, p);
         perPass.add(keys);
+        Filter f = filters.get(p);
         if (keys.isEmpty()) {
-          always.get(p).set(slot);
+          f.always.add(slot);
         } else {
-          Map<String, BitSet> m = postings.get(p);
-          keys.forEach(k -> m.computeIfAbsent(k, x -> new BitSet()).set(slot));
+          keys.forEach(k -> f.add(k, slot));
         }
       }
       filed.put(slot, perPass);
@@ -132,15 +281,12 @@ final class QueryMonitor {
     }
     List<Set<String>> perPass = filed.remove(r.slot());
     for (int p = 0; p < passes; p++) {
-      always.get(p).clear(r.slot());
-      Map<String, BitSet> m = postings.get(p);
-      for (String k : perPass.get(p)) {
-        BitSet b = m.get(k);
-        b.clear(r.slot());
-        if (b.isEmpty()) {
-          m.remove(k);
-        }
+      Set<String> keys = perPass.get(p);
+      Filter f = filters.get(p);
+      if (keys.isEmpty()) {
+        f.always.remove(r.slot());
       }
+      keys.forEach(k -> f.remove(k, r.slot()));
     }
     slots.set(r.slot(), null);
     freeSlots.add(r.slot());
@@ -169,30 +315,15 @@ final class QueryMonitor {
   Result match(MonitorDocument doc) {
     lock.readLock().lock();
     try {
-      BitSet candidates = null;
-      for (int p = 0; p < passes; p++) {
-        BitSet pass = (BitSet) always.get(p).clone();
-        Map<String, BitSet> m = postings.get(p);
-        for (String k : doc.keys()) {
-          BitSet b = m.get(k);
-          if (b != null) {
-            pass.or(b);
-          }
-        }
-        if (candidates == null) {
-          candidates = pass;
-        } else {
-          candidates.and(pass);
-        }
-      }
+      Scratch s = scratch.get();
+      s.fit(slots.size());
+      int count = candidates(doc, s);
       List<Registered> matches = new ArrayList<>();
       Map<String, String> errors = new LinkedHashMap<>();
-      int count = 0;
-      for (int s = candidates.nextSetBit(0); s >= 0; s = candidates.nextSetBit(s + 1)) {
-        Registered r = slots.get(s);
-        count++;
+      for (int i = 0; i < count; i++) {
+        Registered r = slots.get(s.candidates[i]);
         try {
-          if (doc.matches(r.lucene())) {
+          if (r.compiled() != null ? r.compiled().matches(doc) : doc.matches(r.lucene())) {
             matches.add(r);
           }
         } catch (Exception | StackOverflowError e) {
@@ -203,5 +334,39 @@ final class QueryMonitor {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Fills the scratch with the slots that pass every pass, each once, and returns their number: one
+   * hash lookup per document key and pass.
+   */
+  private int candidates(MonitorDocument doc, Scratch s) {
+    int stamp = s.stamp;
+    // The first pass collects; later passes mark and the unmarked are dropped.
+    filters
+        .get(0)
+        .forEach(
+            doc,
+            slot -> {
+              if (s.seen[slot] != stamp) {
+                s.seen[slot] = stamp;
+                s.candidates[s.count++] = slot;
+              }
+            });
+    for (int p = 1; p < passes && s.count > 0; p++) {
+      int mark = s.nextPass();
+      filters.get(p).forEach(doc, slot -> s.passed[slot] = mark);
+      int kept = 0;
+      for (int i = 0; i < s.count; i++) {
+        int slot = s.candidates[i];
+        if (s.passed[slot] == mark) {
+          s.candidates[kept++] = slot;
+        }
+      }
+      s.count = kept;
+    }
+    // Ascending slots: the order in which queries were stored, as before.
+    Arrays.sort(s.candidates, 0, s.count);
+    return s.count;
   }
 }

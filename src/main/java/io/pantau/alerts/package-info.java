@@ -9,11 +9,14 @@
  *       migration {@code V2__alerts.sql}), their events and previews. Everything else is
  *       package-private.
  *   <li>{@code match} rules are matched in process, after Lucene Monitor (whose artifact Maven
- *       Central does not serve for 9.12.3): each query is compiled once with {@code LuceneCompiler}
- *       and filed under presearch keys ({@code PresearchTerms}); each new article ({@code
- *       ArticleIndexed}) is analysed once into a one-document {@code MemoryIndex} ({@code
- *       MonitorDocument}) and only the queries whose keys it holds are run ({@code QueryMonitor},
- *       multipass by default). One failing query is logged; the others still run.
+ *       Central does not serve for 9.12.3): each query is filed under presearch keys ({@code
+ *       PresearchTerms}) and compiled to a boolean evaluator ({@code CompiledQuery}) with the
+ *       meaning {@code LuceneCompiler} gives it; each new article ({@code ArticleIndexed}) is
+ *       analysed once into terms with positions and exact values ({@code MonitorDocument}), its
+ *       candidates are found by one lookup per distinct term ({@code QueryMonitor}, multipass by
+ *       default) and evaluated over those terms; only sloppy phrases and NEAR run Lucene, on a
+ *       one-document {@code MemoryIndex} built on first need. One failing query is logged; the
+ *       others still run.
  *   <li>Noise control ({@code NoiseFilter}): disabled and muted rules stay silent; a rule tells
  *       about a story (storyId) once, guaranteed by the primary key of {@code alert_story}; a rule
  *       with {@code digestMinutes} collects matches and sends one message.

@@ -128,7 +128,7 @@ public final class LuceneCompiler {
   }
 
   /** The text a word or phrase leaf stands for, before folding and tokenising. */
-  static String words(Query leaf) {
+  public static String words(Query leaf) {
     return leaf instanceof Query.Term t
         ? t.word()
         : String.join(" ", ((Query.Phrase) leaf).words());

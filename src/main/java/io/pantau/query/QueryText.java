@@ -41,9 +41,10 @@ public final class QueryText {
   }
 
   /** Terms with their positions, which a phrase needs when a token was skipped. */
-  record Analyzed(List<String> terms, List<Integer> positions) {}
+  public record Analyzed(List<String> terms, List<Integer> positions) {}
 
-  static Analyzed analyze(String text) {
+  /** The index terms of text with their positions, as a phrase of them is compiled. */
+  public static Analyzed analyze(String text) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     try (TokenStream stream = STANDARD.tokenStream("", Fold.fold(text))) {

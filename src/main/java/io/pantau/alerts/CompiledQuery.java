@@ -1,0 +1,278 @@
+package io.pantau.alerts;
+
+import io.pantau.query.LuceneCompiler;
+import io.pantau.query.Query;
+import io.pantau.query.QueryText;
+import io.pantau.query.TextField;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A stored query compiled to a boolean evaluator over a {@link MonitorDocument}'s terms, with the
+ * meaning {@link LuceneCompiler} gives it: words, prefixes, exact phrases and field values are
+ * answered from the document's term maps; sloppy phrases and NEAR run their compiled Lucene clause
+ * on the document's one-document index, and only after a cheap check that every word they need is
+ * there. AND clauses run cheapest first and stop at the first that fails.
+ */
+final class CompiledQuery {
+  /** One node of the evaluator. */
+  private interface Node {
+    boolean matches(MonitorDocument doc) throws IOException;
+
+    /** 0 when answered from the term maps, 1 when it may need the Lucene index. */
+    default int cost() {
+      return 0;
+    }
+  }
+
+  private static final int TITLE = 1;
+  private static final int BODY = 2;
+
+  private final Node root;
+  private final boolean needsIndex;
+
+  private CompiledQuery(Node root) {
+    this.root = root;
+    this.needsIndex = root.cost() > 0;
+  }
+
+  /** Compiles a query; the tree is pruned as {@link LuceneCompiler#compile} prunes it. */
+  static CompiledQuery compile(Query query) {
+    return new CompiledQuery(node(QueryText.searchable(query)));
+  }
+
+  boolean matches(MonitorDocument doc) throws IOException {
+    return root.matches(doc);
+  }
+
+  /** Whether some clause may need the one-document Lucene index. */
+  boolean needsIndex() {
+    return needsIndex;
+  }
+
+  private static Node node(Query q) {
+    if (q instanceof Query.MatchAll) {
+      return doc -> true;
+    }
+    if (q instanceof Query.Or or) {
+      return or(or.clauses().stream().map(CompiledQuery::node).toList());
+    }
+    if (q instanceof Query.And and) {
+      List<Node> positive = new ArrayList<>();
+      List<Node> negative = new ArrayList<>();
+      for (Query c : and.clauses()) {
+        if (c instanceof Query.Not not) {
+          negative.add(node(not.clause()));
+        } else {
+          positive.add(node(c));
+        }
+      }
+      return and(positive, negative);
+    }
+    if (q instanceof Query.Not not) {
+      return and(List.of(), List.of(node(not.clause())));
+    }
+    if (q instanceof Query.Near near) {
+      Node precheck =
+          or(
+              List.of(
+                  and(List.of(bag(near.left(), TITLE), bag(near.right(), TITLE)), List.of()),
+                  and(List.of(bag(near.left(), BODY), bag(near.right(), BODY)), List.of())));
+      return lucene(q, precheck);
+    }
+    if (q instanceof Query.FieldValue v) {
+      String field = LuceneCompiler.fieldName(v.field());
+      String value = QueryText.exact(v.value());
+      if (unusual(value)) {
+        return lucene(q, null);
+      }
+      return v.prefix()
+          ? doc -> doc.exact(field).stream().anyMatch(x -> x.startsWith(value))
+          : doc -> doc.exact(field).contains(value);
+    }
+    int fields = fields(q);
+    if (q instanceof Query.Term t && t.prefix()) {
+      String prefix = QueryText.prefix(t.word());
+      if (unusual(prefix)) {
+        return lucene(q, null);
+      }
+      return doc -> inFields(doc, fields, f -> f.hasPrefix(prefix));
+    }
+    QueryText.Analyzed analyzed = QueryText.analyze(LuceneCompiler.words(q));
+    String[] terms = analyzed.terms().toArray(String[]::new);
+    if (Arrays.stream(terms).anyMatch(CompiledQuery::unusual)) {
+      return lucene(q, null);
+    }
+    if (terms.length == 1) {
+      String term = terms[0];
+      return doc -> inFields(doc, fields, f -> f.has(term));
+    }
+    if (q instanceof Query.Phrase p && p.slop() > 0) {
+      return lucene(q, bagOf(terms, fields));
+    }
+    int[] offsets = analyzed.positions().stream().mapToInt(Integer::intValue).toArray();
+    return doc -> inFields(doc, fields, f -> exactPhrase(f, terms, offsets));
+  }
+
+  /**
+   * Text that string comparison and Lucene's UTF-8 terms might judge differently (surrogates, the
+   * replacement character): left to Lucene.
+   */
+  private static boolean unusual(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c) || c == '\uFFFD') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int fields(Query leaf) {
+    TextField field = leaf instanceof Query.Term t ? t.field() : ((Query.Phrase) leaf).field();
+    return switch (field) {
+      case ANY -> TITLE | BODY;
+      case TITLE -> TITLE;
+      case BODY -> BODY;
+    };
+  }
+
+  private interface FieldTest {
+    boolean test(MonitorDocument.FieldTerms f);
+  }
+
+  private static boolean inFields(MonitorDocument doc, int fields, FieldTest test) {
+    return ((fields & TITLE) != 0 && test.test(doc.title()))
+        || ((fields & BODY) != 0 && test.test(doc.body()));
+  }
+
+  /** Lucene's exact phrase: every term at its offset from one common start. */
+  private static boolean exactPhrase(MonitorDocument.FieldTerms f, String[] terms, int[] offsets) {
+    int[][] positions = new int[terms.length][];
+    for (int i = 0; i < terms.length; i++) {
+      positions[i] = f.positions(terms[i]);
+      if (positions[i] == null) {
+        return false;
+      }
+    }
+    next:
+    for (int first : positions[0]) {
+      int start = first - offsets[0];
+      for (int i = 1; i < terms.length; i++) {
+        if (Arrays.binarySearch(positions[i], start + offsets[i]) < 0) {
+          continue next;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * What a NEAR operand needs in one field, whatever the distance: its word, prefix, or every word
+   * of its phrase; for an OR of operands, what one of them needs.
+   */
+  private static Node bag(Query operand, int field) {
+    if (operand instanceof Query.Or or) {
+      return or(or.clauses().stream().map(c -> bag(c, field)).toList());
+    }
+    int fields = fields(operand) & field;
+    if (fields == 0) {
+      return doc -> false;
+    }
+    if (operand instanceof Query.Term t && t.prefix()) {
+      String prefix = QueryText.prefix(t.word());
+      return doc -> inFields(doc, fields, f -> f.hasPrefix(prefix));
+    }
+    return bagOf(QueryText.tokens(LuceneCompiler.words(operand)).toArray(String[]::new), fields);
+  }
+
+  /** Every term present in one of the fields. */
+  private static Node bagOf(String[] terms, int fields) {
+    return doc ->
+        inFields(
+            doc,
+            fields,
+            f -> {
+              for (String t : terms) {
+                if (!f.has(t)) {
+                  return false;
+                }
+              }
+              return true;
+            });
+  }
+
+  /** The clause compiled by {@link LuceneCompiler}, run when the precheck (if any) passes. */
+  private static Node lucene(Query q, Node precheck) {
+    org.apache.lucene.search.Query compiled = LuceneCompiler.compile(q);
+    return new Node() {
+      @Override
+      public boolean matches(MonitorDocument doc) throws IOException {
+        return (precheck == null || precheck.matches(doc)) && doc.matches(compiled);
+      }
+
+      @Override
+      public int cost() {
+        return 1;
+      }
+    };
+  }
+
+  private static Node or(List<Node> clauses) {
+    Node[] sorted =
+        clauses.stream().sorted(Comparator.comparingInt(Node::cost)).toArray(Node[]::new);
+    int cost = Arrays.stream(sorted).mapToInt(Node::cost).max().orElse(0);
+    return new Node() {
+      @Override
+      public boolean matches(MonitorDocument doc) throws IOException {
+        for (Node n : sorted) {
+          if (n.matches(doc)) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      @Override
+      public int cost() {
+        return cost;
+      }
+    };
+  }
+
+  private static Node and(List<Node> positive, List<Node> negative) {
+    Node[] must =
+        positive.stream().sorted(Comparator.comparingInt(Node::cost)).toArray(Node[]::new);
+    Node[] mustNot =
+        negative.stream().sorted(Comparator.comparingInt(Node::cost)).toArray(Node[]::new);
+    int cost =
+        Math.max(
+            Arrays.stream(must).mapToInt(Node::cost).max().orElse(0),
+            Arrays.stream(mustNot).mapToInt(Node::cost).max().orElse(0));
+    return new Node() {
+      @Override
+      public boolean matches(MonitorDocument doc) throws IOException {
+        for (Node n : must) {
+          if (!n.matches(doc)) {
+            return false;
+          }
+        }
+        for (Node n : mustNot) {
+          if (n.matches(doc)) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public int cost() {
+        return cost;
+      }
+    };
+  }
+}

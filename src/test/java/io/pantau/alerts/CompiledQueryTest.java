@@ -1,0 +1,226 @@
+package io.pantau.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pantau.article.Article;
+import io.pantau.query.Corpus;
+import io.pantau.query.ExactField;
+import io.pantau.query.LuceneCompiler;
+import io.pantau.query.Query;
+import io.pantau.query.QueryException;
+import io.pantau.query.QueryParser;
+import io.pantau.query.QueryText;
+import io.pantau.query.RandomQueries;
+import io.pantau.query.TextField;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled evaluator against the meaning it must keep: for thousands of random queries and
+ * every test document (the query corpus and, where {@code ../shared} is present, real news), it
+ * matches exactly where the {@link LuceneCompiler} query matches the document's one-document Lucene
+ * index.
+ */
+class CompiledQueryTest {
+  private static final int GENERATED = 2000;
+  private static final int HOSTILE = 400;
+
+  @Test
+  void agreesWithLuceneOnRandomQueriesOverTheCorpus() throws IOException {
+    List<Article> articles = new ArrayList<>();
+    Corpus.DOCS.forEach(d -> articles.add(QueryMonitorTest.article(d)));
+    List<Article> real = MatchBenchmark.corpus();
+    if (real.isEmpty()) {
+      System.out.println("CompiledQueryTest: ../shared/data absent, corpus documents only");
+    }
+    for (int i = 0; i < real.size() && i < 50; i++) {
+      articles.add(real.get(i * 53 % real.size()));
+    }
+    Random random = new Random(20261128L);
+    Generator gen = new Generator(random, articles);
+    List<Query> queries = new ArrayList<>();
+    while (queries.size() < GENERATED) {
+      gen.query(3).ifPresent(queries::add);
+    }
+    RandomQueries hostile = new RandomQueries(20261128L);
+    while (queries.size() < GENERATED + HOSTILE) {
+      try {
+        queries.add(QueryParser.parse(hostile.next()));
+      } catch (QueryException e) {
+        // Only queries that parse are ever stored.
+      }
+    }
+    int pairs = 0;
+    int matches = 0;
+    int viaLucene = 0;
+    try (Analyzer analyzer = QueryText.analyzer()) {
+      List<MonitorDocument> docs =
+          articles.stream().map(a -> MonitorDocument.of(a, analyzer)).toList();
+      for (Query q : queries) {
+        CompiledQuery compiled = CompiledQuery.compile(q);
+        org.apache.lucene.search.Query lucene = LuceneCompiler.compile(q);
+        viaLucene += compiled.needsIndex() ? 1 : 0;
+        for (MonitorDocument doc : docs) {
+          boolean expected = doc.matches(lucene);
+          assertEquals(
+              expected,
+              compiled.matches(doc),
+              () -> "query [" + q + "] on article " + doc.article().id());
+          pairs++;
+          matches += expected ? 1 : 0;
+        }
+      }
+    }
+    // The comparison means something only if both answers occur often.
+    assertTrue(matches > pairs / 50, matches + " matches in " + pairs + " pairs");
+    assertTrue(matches < pairs / 2, matches + " matches in " + pairs + " pairs");
+    assertTrue(viaLucene > GENERATED / 20, viaLucene + " queries need the Lucene index");
+  }
+
+  /** Random query trees over words, phrases and values taken from the documents themselves. */
+  private static final class Generator {
+    private final Random random;
+    private final List<List<String>> texts = new ArrayList<>();
+    private final List<FieldValue> values = new ArrayList<>();
+
+    private record FieldValue(ExactField field, String value) {}
+
+    Generator(Random random, List<Article> articles) {
+      this.random = random;
+      for (Article a : articles) {
+        for (String text : new String[] {a.title(), a.body()}) {
+          List<String> words = words(text);
+          if (words.size() > 1) {
+            texts.add(words);
+          }
+        }
+        a.entities().persons().forEach(v -> values.add(new FieldValue(ExactField.PERSON, v)));
+        a.entities().organizations().forEach(v -> values.add(new FieldValue(ExactField.ORG, v)));
+        a.entities().places().forEach(v -> values.add(new FieldValue(ExactField.PLACE, v)));
+        a.keywords().forEach(v -> values.add(new FieldValue(ExactField.KEYWORD, v)));
+        if (a.source() != null) {
+          values.add(new FieldValue(ExactField.SOURCE, a.source()));
+        }
+        if (a.storyId() != null) {
+          values.add(new FieldValue(ExactField.STORY, a.storyId()));
+        }
+      }
+    }
+
+    /** The text split on spaces as written: words keep their case, accents and hyphens. */
+    private static List<String> words(String text) {
+      if (text == null) {
+        return List.of();
+      }
+      return List.of(text.trim().split("\\s+")).stream()
+          .filter(w -> !w.isEmpty() && w.length() < 40)
+          .toList();
+    }
+
+    java.util.Optional<Query> query(int depth) {
+      try {
+        return java.util.Optional.of(node(depth));
+      } catch (IllegalArgumentException e) {
+        // A NEAR operand or group the records refuse: draw another.
+        return java.util.Optional.empty();
+      }
+    }
+
+    private Query node(int depth) {
+      int pick = depth <= 0 ? random.nextInt(6) : random.nextInt(10);
+      return switch (pick) {
+        case 0, 1 -> term();
+        case 2 -> phrase();
+        case 3 -> near();
+        case 4 -> value();
+        case 5 -> prefix();
+        case 6, 7 -> new Query.And(children(depth));
+        case 8 -> new Query.Or(children(depth));
+        default -> new Query.Not(node(depth - 1));
+      };
+    }
+
+    private List<Query> children(int depth) {
+      List<Query> out = new ArrayList<>();
+      int n = 2 + random.nextInt(3);
+      for (int i = 0; i < n; i++) {
+        out.add(node(depth - 1));
+      }
+      return out;
+    }
+
+    private List<String> text() {
+      return texts.get(random.nextInt(texts.size()));
+    }
+
+    private String word() {
+      List<String> t = text();
+      return t.get(random.nextInt(t.size()));
+    }
+
+    private TextField field() {
+      return TextField.values()[random.nextInt(4) % 3];
+    }
+
+    private Query term() {
+      return new Query.Term(field(), word(), false);
+    }
+
+    private Query prefix() {
+      String w = word();
+      return new Query.Term(
+          field(), w.substring(0, 1 + random.nextInt(Math.min(5, w.length()))), true);
+    }
+
+    /** Consecutive words of a text, sometimes with one changed or a slop. */
+    private Query phrase() {
+      List<String> t = text();
+      int n = 2 + random.nextInt(3);
+      int start = random.nextInt(Math.max(1, t.size() - n));
+      List<String> words = new ArrayList<>(t.subList(start, Math.min(t.size(), start + n)));
+      if (random.nextInt(4) == 0) {
+        words.set(random.nextInt(words.size()), word());
+      }
+      if (random.nextInt(5) == 0) {
+        java.util.Collections.reverse(words);
+      }
+      int slop = random.nextInt(3) == 0 ? random.nextInt(4) : 0;
+      return new Query.Phrase(field(), words, slop);
+    }
+
+    private Query operand() {
+      return switch (random.nextInt(4)) {
+        case 0 -> prefix();
+        case 1 -> {
+          Query p = phrase();
+          yield new Query.Phrase(((Query.Phrase) p).field(), ((Query.Phrase) p).words(), 0);
+        }
+        case 2 -> new Query.Or(List.of(term(), term()));
+        default -> term();
+      };
+    }
+
+    private Query near() {
+      return new Query.Near(operand(), operand(), random.nextInt(8));
+    }
+
+    private Query value() {
+      if (values.isEmpty()) {
+        return term();
+      }
+      FieldValue v = values.get(random.nextInt(values.size()));
+      boolean prefix = random.nextInt(3) == 0;
+      String text =
+          prefix ? v.value().substring(0, 1 + random.nextInt(v.value().length())) : v.value();
+      if (random.nextBoolean()) {
+        text = text.toUpperCase(java.util.Locale.ROOT);
+      }
+      return new Query.FieldValue(v.field(), text, prefix);
+    }
+  }
+}
