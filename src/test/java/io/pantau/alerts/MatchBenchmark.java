@@ -1,229 +1,273 @@
 package io.pantau.alerts;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.Entities;
 import io.pantau.query.Query;
 import io.pantau.query.QueryParser;
 import io.pantau.query.QueryText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
- * Measures real-time alert matching: registers 10,000 and 100,000 generated boolean keyword queries
- * and matches generated articles with two threads, per presearcher. Not a test (its name does not
- * end in Test); run it from the test classpath:
+ * Measures real-time alert matching over real news: 3,463 Indonesian IndoSum bodies and 1,000
+ * English UCI headlines from {@code ../shared/data}, against 10,000 and 100,000 generated boolean
+ * keyword queries over mid-frequency words of that text (phrases, NEAR, prefixes, {@code title:},
+ * {@code person:} and {@code source:} clauses, NOT), two threads. Each size runs the compiled
+ * evaluator and, as the same-run baseline, the previous path (every candidate run as its Lucene
+ * query on a one-document {@code MemoryIndex}), both with the multipass presearcher; it prints wall
+ * throughput, CPU time per article (the machine is shared, so wall figures drift with other load)
+ * and the ratio. Not a test (its name does not end in Test); run it from the test classpath:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     io.pantau.alerts.MatchBenchmark [seconds per run]
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) -Dshared.dir=../shared \
+ *     io.pantau.alerts.MatchBenchmark [seconds per run, default 10]
  * </pre>
+ *
+ * <p>Other code calls {@link #run(int, List, int)}.
  */
 public final class MatchBenchmark {
-  private static final String[] COMMON = {
-    "yang",
-    "dan",
-    "di",
-    "itu",
-    "dengan",
-    "untuk",
-    "tidak",
-    "ini",
-    "dari",
-    "dalam",
-    "akan",
-    "pada",
-    "juga",
-    "saya",
-    "ke",
-    "karena",
-    "tersebut",
-    "bisa",
-    "ada",
-    "mereka",
-    "lebih",
-    "kata",
-    "tahun",
-    "sudah",
-    "atau",
-    "saat",
-    "oleh",
-    "menjadi",
-    "orang",
-    "kami",
-    "pemerintah",
-    "presiden",
-    "menteri",
-    "harga",
-    "pasar",
-    "ekonomi",
-    "polisi",
-    "warga",
-    "kota",
-    "daerah",
-    "hari",
-    "baru"
-  };
-  private static final String[] SYLLABLES = {
-    "ka", "ra", "tu", "ni", "so", "ba", "le", "mi", "pan", "dar", "jo", "ko", "sa", "wi", "ta",
-    "gu", "na", "ri", "ma", "lo", "pe", "ha", "ja", "ti", "nu", "de", "si", "ya", "bu", "ke"
-  };
+  private static final Pattern WORD = Pattern.compile("[a-z]{4,}");
+  private static final Pattern NAME = Pattern.compile("\\b([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})\\b");
 
   private final Random random;
-  private final List<String> vocabulary = new ArrayList<>();
-  private final double[] cumulative;
+  private final List<String> words;
+  private final List<String> names;
+  private final List<String> sources;
 
-  private MatchBenchmark(long seed, int vocabularySize) {
+  private MatchBenchmark(long seed, List<Article> corpus) {
     random = new Random(seed);
-    for (String c : COMMON) {
-      vocabulary.add(c);
+    Map<String, Integer> df = new HashMap<>();
+    for (Article a : corpus) {
+      Set<String> seen = new HashSet<>(QueryText.tokens(a.title() + " " + a.body()));
+      seen.forEach(t -> df.merge(t, 1, Integer::sum));
     }
-    while (vocabulary.size() < vocabularySize) {
-      StringBuilder w = new StringBuilder();
-      int n = 2 + random.nextInt(3);
-      for (int i = 0; i < n; i++) {
-        w.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+    // Mid-frequency words: in 0.2% to 3% of the articles, as people search for topics.
+    int low = Math.max(2, corpus.size() / 500);
+    int high = Math.max(low + 1, corpus.size() * 3 / 100);
+    words =
+        df.entrySet().stream()
+            .filter(e -> e.getValue() >= low && e.getValue() <= high)
+            .map(Map.Entry::getKey)
+            .filter(w -> WORD.matcher(w).matches())
+            .sorted()
+            .toList();
+    Set<String> n = new LinkedHashSet<>();
+    Set<String> s = new LinkedHashSet<>();
+    for (Article a : corpus) {
+      n.addAll(a.entities().persons());
+      if (a.source() != null) {
+        s.add(a.source());
       }
-      if (!vocabulary.contains(w.toString())) {
-        vocabulary.add(w.toString());
-      }
     }
-    // Zipf's law over the vocabulary: word frequency falls with rank, as in news text.
-    cumulative = new double[vocabulary.size()];
-    double sum = 0;
-    for (int i = 0; i < cumulative.length; i++) {
-      sum += 1.0 / (i + 1);
-      cumulative[i] = sum;
-    }
-    for (int i = 0; i < cumulative.length; i++) {
-      cumulative[i] /= sum;
-    }
+    names = List.copyOf(n);
+    sources = List.copyOf(s);
   }
 
-  private String zipfWord() {
-    int i = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
-    return vocabulary.get(i < 0 ? -i - 1 : i);
-  }
-
-  /** A word users would search for: not among the commonest, not a hapax. */
-  private String queryWord() {
-    return vocabulary.get(COMMON.length + random.nextInt(vocabulary.size() / 3));
+  private String word() {
+    return words.get(random.nextInt(words.size()));
   }
 
   private String name() {
-    String w = queryWord();
-    return w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1);
+    return names.get(random.nextInt(names.size()));
   }
 
+  private String source() {
+    return sources.get(random.nextInt(sources.size())).replace("\"", "");
+  }
+
+  /** One random four-term boolean query of one of eight shapes. */
   String query() {
     return switch (random.nextInt(8)) {
-      case 0 ->
-          "\""
-              + queryWord()
-              + " "
-              + queryWord()
-              + "\" AND ("
-              + queryWord()
-              + " OR "
-              + queryWord()
-              + ")";
-      case 1 -> queryWord() + " AND " + queryWord() + " -" + queryWord();
-      case 2 ->
-          "(" + queryWord() + " OR " + queryWord() + " OR " + queryWord() + ") AND " + queryWord();
+      case 0 -> "\"" + word() + " " + word() + "\" AND (" + word() + " OR " + word() + ")";
+      case 1 -> word() + " AND " + word() + " AND " + word() + " -" + word();
+      case 2 -> "(" + word() + " OR " + word() + " OR " + word() + ") AND " + word();
       case 3 ->
-          "person:\""
-              + name()
-              + " "
-              + name()
-              + "\" OR ("
-              + queryWord()
-              + " AND "
-              + queryWord()
-              + ")";
-      case 4 -> queryWord() + " NEAR/5 " + queryWord();
-      case 5 -> queryWord() + "* AND " + queryWord();
-      case 6 ->
-          "title:"
-              + queryWord()
-              + " AND ("
-              + queryWord()
-              + " OR \""
-              + queryWord()
-              + " "
-              + queryWord()
-              + "\")";
+          "person:\"" + name() + "\" OR (" + word() + " AND " + word() + " AND " + word() + ")";
+      case 4 -> word() + " NEAR/5 " + word() + " AND NOT " + word();
+      case 5 ->
+          word().substring(0, 4) + "* AND " + word() + " AND (" + word() + " OR " + word() + ")";
+      case 6 -> "title:" + word() + " AND (" + word() + " OR \"" + word() + " " + word() + "\"~2)";
       default ->
-          "\""
-              + queryWord()
-              + "\" AND ("
-              + queryWord()
-              + " OR "
-              + queryWord()
-              + ") AND NOT source:"
-              + queryWord()
-              + ".example";
+          word() + " AND (" + word() + " OR " + word() + ") AND NOT source:\"" + source() + "\"";
     };
   }
 
-  Article article(int n) {
-    StringBuilder title = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      title.append(i == 0 ? "" : " ").append(zipfWord());
+  /** Queries as the generator makes them, parsed. */
+  List<Query> queries(int count) {
+    List<Query> out = new ArrayList<>(count);
+    while (out.size() < count) {
+      out.add(QueryParser.parse(query()));
     }
-    StringBuilder body = new StringBuilder();
-    for (int p = 0; p < 4; p++) {
-      for (int i = 0; i < 80; i++) {
-        body.append(i == 0 ? "" : " ").append(zipfWord());
+    return out;
+  }
+
+  /** Reads the IndoSum bodies and UCI headlines; empty when the data is absent. */
+  static List<Article> corpus() throws IOException {
+    Path data = Path.of(System.getProperty("shared.dir", "../shared"), "data");
+    List<Article> out = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    Path indosum = data.resolve("indosum-news/articles.jsonl");
+    if (Files.exists(indosum)) {
+      try (BufferedReader r = Files.newBufferedReader(indosum, StandardCharsets.UTF_8)) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          JsonNode n = json.readTree(line);
+          String id = n.get("id").asText();
+          // IndoSum has no titles; the URL slug in the id is the headline's words.
+          String slug = id.replaceFirst("^indosum-\\d+-?", "").replace('-', ' ');
+          out.add(article(id, slug, n.get("body").asText(), n.get("source").asText(), "id"));
+        }
       }
-      body.append(".\n\n");
+    }
+    Path uci = data.resolve("uci-news-aggregator/sample.jsonl");
+    if (Files.exists(uci)) {
+      try (BufferedReader r = Files.newBufferedReader(uci, StandardCharsets.UTF_8)) {
+        String line = r.readLine();
+        for (int i = 0; line != null && i < 1000; i++, line = r.readLine()) {
+          JsonNode n = json.readTree(line);
+          out.add(
+              article(
+                  n.get("id").asText(),
+                  n.get("title").asText(),
+                  "",
+                  n.get("source").asText(),
+                  "en"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** An article with the capitalised word pairs of its text as its persons. */
+  static Article article(String id, String title, String body, String source, String lang) {
+    Set<String> persons = new LinkedHashSet<>();
+    Matcher m = NAME.matcher(title + " . " + body);
+    while (m.find() && persons.size() < 5) {
+      persons.add(m.group());
     }
     return Article.builder()
-        .id("bench-" + n)
-        .title(title.toString())
-        .body(body.toString())
-        .source(queryWord() + ".example")
-        .lang("id")
-        .entities(new Entities(List.of(name() + " " + name()), List.of(), List.of(name())))
+        .id(id)
+        .title(title)
+        .body(body)
+        .source(source)
+        .lang(lang)
+        .entities(new Entities(List.copyOf(persons), List.of(), List.of()))
         .build();
+  }
+
+  /** What one timed run measured. */
+  record Figures(
+      long articles,
+      double docsPerSec,
+      double cpuMsPerDoc,
+      double candidatesPerDoc,
+      double matchesPerDoc,
+      double registerSeconds) {}
+
+  /**
+   * Matches every document once against {@code queries} generated queries with {@code threads}
+   * threads (compiled evaluator, multipass presearcher) and returns the articles per second. The
+   * documents are article bodies; the first line of each is taken as its title.
+   */
+  public static double run(int queries, List<String> docs, int threads) throws Exception {
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      String d = docs.get(i);
+      int nl = d.indexOf('\n');
+      String title = nl < 0 ? "" : d.substring(0, nl);
+      articles.add(article("doc-" + i, title, nl < 0 ? d : d.substring(nl + 1), "bench", "id"));
+    }
+    List<Query> q = new MatchBenchmark(42, articles).queries(queries);
+    return measure(q, articles, QueryMonitor.Evaluation.COMPILED, threads, articles.size(), 0)
+        .docsPerSec();
   }
 
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-    MatchBenchmark gen = new MatchBenchmark(42, 20_000);
-    List<Article> articles = new ArrayList<>();
-    for (int i = 0; i < 2000; i++) {
-      articles.add(gen.article(i));
+    List<Article> corpus = corpus();
+    if (corpus.isEmpty()) {
+      System.out.println("MatchBenchmark skipped: no ../shared/data (set -Dshared.dir)");
+      return;
     }
+    MatchBenchmark gen = new MatchBenchmark(42, corpus);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"corpus\":%d,\"queryWords\":%d,\"names\":%d,\"sample\":\"%s\"}%n",
+        corpus.size(),
+        gen.words.size(),
+        gen.names.size(),
+        gen.query().replace("\"", "\\\""));
+    List<Query> all = gen.queries(100_000);
     for (int size : new int[] {10_000, 100_000}) {
-      List<Query> queries = new ArrayList<>();
-      while (queries.size() < size) {
-        queries.add(QueryParser.parse(gen.query()));
-      }
-      for (QueryMonitor.Presearcher p : QueryMonitor.Presearcher.values()) {
-        if (p == QueryMonitor.Presearcher.NONE && size > 10_000) {
-          continue;
-        }
-        run(size, p, queries, articles, seconds);
-      }
+      List<Query> queries = all.subList(0, size);
+      Figures fast =
+          measure(queries, corpus, QueryMonitor.Evaluation.COMPILED, 2, Long.MAX_VALUE, seconds);
+      print(size, "compiled", fast);
+      Figures base =
+          measure(queries, corpus, QueryMonitor.Evaluation.LUCENE, 2, Long.MAX_VALUE, seconds);
+      print(size, "lucene-memory baseline", base);
+      System.out.printf(
+          Locale.ROOT,
+          "{\"queries\":%d,\"wallRatio\":%.1f,\"cpuRatio\":%.1f}%n",
+          size,
+          fast.docsPerSec() / base.docsPerSec(),
+          base.cpuMsPerDoc() / fast.cpuMsPerDoc());
     }
   }
 
-  private static void run(
-      int size,
-      QueryMonitor.Presearcher p,
+  private static void print(int size, String path, Figures f) {
+    System.out.printf(
+        Locale.ROOT,
+        "{\"queries\":%d,\"path\":\"%s\",\"threads\":2,\"articles\":%d,\"docsPerSec\":%.1f,"
+            + "\"cpuMsPerDoc\":%.3f,\"candidatesPerDoc\":%.1f,\"matchesPerDoc\":%.2f,"
+            + "\"registerSeconds\":%.2f}%n",
+        size,
+        path,
+        f.articles(),
+        f.docsPerSec(),
+        f.cpuMsPerDoc(),
+        f.candidatesPerDoc(),
+        f.matchesPerDoc(),
+        f.registerSeconds());
+  }
+
+  /**
+   * Registers the queries, then matches articles round-robin with the threads until {@code limit}
+   * articles are done or {@code seconds} (when above 0) have passed.
+   */
+  static Figures measure(
       List<Query> queries,
       List<Article> articles,
+      QueryMonitor.Evaluation evaluation,
+      int threads,
+      long limit,
       double seconds)
       throws Exception {
-    QueryMonitor monitor = new QueryMonitor(p);
+    QueryMonitor monitor = new QueryMonitor(QueryMonitor.Presearcher.MULTIPASS, evaluation);
     long t0 = System.nanoTime();
     for (int i = 0; i < queries.size(); i++) {
       monitor.register(Integer.toString(i), queries.get(i));
@@ -233,23 +277,31 @@ public final class MatchBenchmark {
     AtomicLong matched = new AtomicLong();
     AtomicLong candidates = new AtomicLong();
     AtomicLong done = new AtomicLong();
-    long deadline = System.nanoTime() + (long) (seconds * 1e9);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    AtomicLong cpu = new AtomicLong();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long deadline = seconds > 0 ? System.nanoTime() + (long) (seconds * 1e9) : Long.MAX_VALUE;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < 2; t++) {
+    for (int t = 0; t < threads; t++) {
       futures.add(
           pool.submit(
               () -> {
+                long c0 = mx.getCurrentThreadCpuTime();
                 try (Analyzer analyzer = QueryText.analyzer()) {
                   while (System.nanoTime() < deadline) {
-                    Article a = articles.get(next.getAndIncrement() % articles.size());
+                    int n = next.getAndIncrement();
+                    if (n >= limit) {
+                      break;
+                    }
+                    Article a = articles.get(n % articles.size());
                     QueryMonitor.Result r = monitor.match(MonitorDocument.of(a, analyzer));
                     matched.addAndGet(r.matches().size());
                     candidates.addAndGet(r.candidates());
                     done.incrementAndGet();
                   }
                 }
+                cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
               }));
     }
     for (Future<?> f : futures) {
@@ -257,16 +309,13 @@ public final class MatchBenchmark {
     }
     pool.shutdown();
     double elapsed = (System.nanoTime() - start) / 1e9;
-    System.out.printf(
-        Locale.ROOT,
-        "{\"queries\":%d,\"presearcher\":\"%s\",\"threads\":2,\"articles\":%d,\"docsPerSec\":%.1f,"
-            + "\"candidatesPerDoc\":%.1f,\"matchesPerDoc\":%.2f,\"registerSeconds\":%.2f}%n",
-        size,
-        p,
+    long n = Math.max(1, done.get());
+    return new Figures(
         done.get(),
         done.get() / elapsed,
-        candidates.get() / (double) done.get(),
-        matched.get() / (double) done.get(),
+        cpu.get() / 1e6 / n,
+        candidates.get() / (double) n,
+        matched.get() / (double) n,
         registerSeconds);
   }
 }
