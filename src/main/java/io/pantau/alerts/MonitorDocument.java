@@ -6,7 +6,6 @@ import io.pantau.query.LuceneCompiler;
 import io.pantau.query.QueryText;
 import io.pantau.text.Fold;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,9 +17,6 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.memory.MemoryIndex;
@@ -119,29 +115,19 @@ final class MonitorDocument {
     }
     Map<String, int[]> positions = new HashMap<>();
     Map<String, Integer> counts = new HashMap<>();
-    try (TokenStream stream = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      int position = -1;
-      while (stream.incrementToken()) {
-        position += increment.getPositionIncrement();
-        String t = term.toString();
-        int[] p = positions.get(t);
-        int n = counts.merge(t, 1, Integer::sum);
-        if (p == null) {
-          p = new int[2];
-          positions.put(t, p);
-        } else if (n > p.length) {
-          p = Arrays.copyOf(p, p.length * 2);
-          positions.put(t, p);
-        }
-        p[n - 1] = position;
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading a string cannot fail", e);
-    }
+    QueryText.forEachToken(
+        analyzer,
+        field,
+        text,
+        (t, position) -> {
+          int n = counts.merge(t, 1, Integer::sum);
+          int[] p = positions.get(t);
+          if (p == null || n > p.length) {
+            p = p == null ? new int[2] : Arrays.copyOf(p, p.length * 2);
+            positions.put(t, p);
+          }
+          p[n - 1] = position;
+        });
     positions.replaceAll((t, p) -> p.length == counts.get(t) ? p : Arrays.copyOf(p, counts.get(t)));
     return new FieldTerms(positions);
   }

@@ -47,21 +47,41 @@ public final class QueryText {
   public static Analyzed analyze(String text) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
-    try (TokenStream stream = STANDARD.tokenStream("", Fold.fold(text))) {
+    forEachToken(
+        STANDARD,
+        "",
+        Fold.fold(text),
+        (term, position) -> {
+          terms.add(term);
+          positions.add(position);
+        });
+    return new Analyzed(List.copyOf(terms), List.copyOf(positions));
+  }
+
+  /** Receives each token of an analysed text with its position. */
+  @FunctionalInterface
+  public interface TokenSink {
+    void accept(String term, int position);
+  }
+
+  /**
+   * Runs already folded text through an analyzer and hands each term with its position (the sum of
+   * the position increments, from 0) to the sink, as an index would record them.
+   */
+  public static void forEachToken(Analyzer analyzer, String field, String text, TokenSink sink) {
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
       stream.reset();
       int position = -1;
       while (stream.incrementToken()) {
         position += increment.getPositionIncrement();
-        terms.add(term.toString());
-        positions.add(position);
+        sink.accept(term.toString(), position);
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
     }
-    return new Analyzed(List.copyOf(terms), List.copyOf(positions));
   }
 
   /**
