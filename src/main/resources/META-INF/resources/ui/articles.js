@@ -80,8 +80,9 @@ export function renderList(root) {
             ),
           ),
         ),
-        pager(page, d.total),
       );
+      const nav = pager(page, d.total);
+      if (nav) results.append(nav);
     },
   );
 }
@@ -143,7 +144,10 @@ export function renderDetail(root, id) {
           'div.detail-grid',
           h(
             'div.detail-text',
-            a.lead ? h('p.lead', marked(a.lead, words)) : null,
+            a.lead && !(a.body || '').startsWith(a.lead) ? h('p.lead', marked(a.lead, words)) : null,
+            a.rights && a.rights.aiUse === 'prohibited'
+              ? h('p.note', 'The rights notice forbids automated use: depending on the rights policy only the lead may be stored. The article is still counted and searchable in full.')
+              : null,
             (a.body || '').split(/\n{2,}|\n/).filter(Boolean).map((para) => h('p', marked(para, words))),
             a.captions && a.captions.length
               ? h('div.captions', h('h2', 'Captions'), a.captions.map((c) => h('p', marked(c, words))))

@@ -1,4 +1,5 @@
-// Highlighting of the words a query looks for, accent-folded and case-insensitive like the index.
+// Highlighting of what a query looks for, accent-folded and case-insensitive like the index: words,
+// prefixes (`word*`) and phrases (their words in a row).
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 const TEXT_FIELDS = new Set(['title', 'body']);
@@ -8,8 +9,8 @@ export function fold(s) {
 }
 
 /**
- * The positive free-text terms of a query: words and phrase words not under NOT/-, with a prefix
- * flag for `word*`. Field clauses other than title:/body: are not text and are left out.
+ * The positive free-text terms of a query, each a list of words ({word, prefix}); a phrase has
+ * several. Terms under NOT or `-`, and field clauses other than title:/body:, are left out.
  */
 export function terms(query) {
   const out = [];
@@ -19,57 +20,72 @@ export function terms(query) {
   while ((m = re.exec(q))) {
     const [, neg, field, token, phrase] = m;
     if (neg || (field && !TEXT_FIELDS.has(field))) continue;
-    if (!phrase && (OPERATORS.has(token) || /^NEAR\/\d+$/.test(token))) continue;
-    const words = (phrase != null ? phrase : token).split(/\s+/).filter(Boolean);
-    for (const w of words) {
-      const prefix = w.endsWith('*');
-      const word = fold(w.replace(/[*~\d]+$/, '').replace(/[^\p{L}\p{N}]/gu, ''));
-      if (word) out.push({ word, prefix });
+    if (phrase == null && (OPERATORS.has(token) || /^NEAR\/\d+$/.test(token))) continue;
+    const words = (phrase != null ? phrase : token)
+      .split(/\s+/)
+      .map((w) => ({
+        prefix: w.endsWith('*'),
+        word: fold(w.replace(/[*~\d]+$/, '').replace(/[^\p{L}\p{N}]/gu, '')),
+      }))
+      .filter((w) => w.word);
+    if (words.length) out.push(words);
+  }
+  return out;
+}
+
+function tokens(text) {
+  const list = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  let m;
+  while ((m = re.exec(text))) list.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) });
+  return list;
+}
+
+function wordMatches(token, w) {
+  return w.prefix ? token.folded.startsWith(w.word) : token.folded === w.word;
+}
+
+/** The [start, end) character ranges of `text` that the terms match, in order. */
+function ranges(text, list) {
+  const toks = tokens(text);
+  const out = [];
+  for (let i = 0; i < toks.length; i++) {
+    let best = 0;
+    for (const t of list) {
+      if (i + t.length <= toks.length && t.every((w, k) => wordMatches(toks[i + k], w))) {
+        best = Math.max(best, t.length);
+      }
+    }
+    if (best) {
+      out.push([toks[i].start, toks[i + best - 1].end]);
+      i += best - 1;
     }
   }
   return out;
 }
 
-function matches(word, list) {
-  const f = fold(word);
-  return list.some((t) => (t.prefix ? f.startsWith(t.word) : f === t.word));
-}
-
-/** Nodes of `text` with matched words wrapped in <mark>. */
+/** Nodes of `text` with matched words and phrases wrapped in <mark>. */
 export function marked(text, list) {
+  if (!text) return [];
   const nodes = [];
-  if (!text) return nodes;
-  if (!list.length) return [document.createTextNode(text)];
-  const re = /[\p{L}\p{N}]+/gu;
   let last = 0;
-  let m;
-  while ((m = re.exec(text))) {
-    if (!matches(m[0], list)) continue;
-    if (m.index > last) nodes.push(document.createTextNode(text.slice(last, m.index)));
+  for (const [s, e] of list.length ? ranges(text, list) : []) {
+    if (s > last) nodes.push(document.createTextNode(text.slice(last, s)));
     const mark = document.createElement('mark');
-    mark.textContent = m[0];
+    mark.textContent = text.slice(s, e);
     nodes.push(mark);
-    last = m.index + m[0].length;
+    last = e;
   }
   if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
   return nodes;
 }
 
-/** About `size` characters of `text` around its first matched word. */
+/** About `size` characters of `text` around its first match. */
 export function snippet(text, list, size = 280) {
   if (!text) return '';
-  let at = 0;
-  if (list.length) {
-    const re = /[\p{L}\p{N}]+/gu;
-    let m;
-    while ((m = re.exec(text))) {
-      if (matches(m[0], list)) {
-        at = m.index;
-        break;
-      }
-    }
-  }
-  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - size / 3)));
+  const first = list.length ? ranges(text, list)[0] : null;
+  const at = first ? first[0] : 0;
+  const start = at > size / 3 ? Math.max(0, text.lastIndexOf(' ', at - size / 3)) : 0;
   const end = Math.min(text.length, start + size);
   return (start > 0 ? '… ' : '') + text.slice(start, end).trim() + (end < text.length ? ' …' : '');
 }

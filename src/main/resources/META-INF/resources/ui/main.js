@@ -90,6 +90,11 @@ async function knownSources() {
 }
 
 function show() {
+  // A link with a key may also arrive while the dashboard is open.
+  if (api.takeKeyFromFragment()) {
+    start();
+    return;
+  }
   if (!api.apiKey()) {
     showLogin();
     return;
@@ -114,16 +119,11 @@ function show() {
   }
 }
 
-let started = false;
 async function start() {
   $('login').hidden = true;
   $('filters').hidden = false;
   $('logout').hidden = false;
   $('nav').hidden = false;
-  if (!started) {
-    started = true;
-    window.addEventListener('hashchange', show);
-  }
   knownSources();
   await defaultPeriod();
   show();
@@ -131,6 +131,7 @@ async function start() {
 
 function init() {
   api.takeKeyFromFragment();
+  window.addEventListener('hashchange', show);
   api.onUnauthorised(() => {
     api.clearApiKey();
     showLogin('The API key was refused; sign in again.');
