@@ -39,7 +39,7 @@ export function render(root, id) {
               h('td', r.channels.map((c) => h('div', c.type + ' ' + (c.url || c.to)))),
               h('td', dateTime(r.lastFiredAt)),
               h(
-                'td',
+                'td.row-actions',
                 h('button.link', { type: 'button', 'aria-label': 'Delete ' + r.name, onclick: () => remove(r) }, 'Delete'),
               ),
             ),

@@ -60,7 +60,7 @@ export function render(root) {
               h('td.num', num(f.itemsIngested)),
               h('td.num', num(f.errorCount)),
               h(
-                'td.actions',
+                'td.row-actions',
                 h('button.link', { type: 'button', onclick: () => act(status, () => api.post('/api/feeds/' + f.id + '/_poll?refresh=wait_for'), reload) }, 'Poll now'),
                 h('button.link', { type: 'button', 'aria-label': 'Remove ' + (f.title || f.url), onclick: () => confirm('Remove this feed? Its articles stay.') && act(status, () => api.del('/api/feeds/' + f.id), reload) }, 'Remove'),
               ),

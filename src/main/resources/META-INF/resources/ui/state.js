@@ -41,7 +41,11 @@ export function go(page, id, extra = {}, replace = false) {
   const p = new URLSearchParams();
   for (const k of FILTER_KEYS) if (cur.get(k)) p.set(k, cur.get(k));
   for (const [k, v] of Object.entries(extra)) if (v !== '' && v != null) p.set(k, v);
-  const target = href(page, id, p);
+  navigate(href(page, id, p), replace);
+}
+
+/** Moves to `target`; `replace` keeps the current entry out of the history. */
+function navigate(target, replace) {
   if (replace) {
     history.replaceState(null, '', target);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -58,13 +62,7 @@ export function setParams(changes, replace = false) {
     if (v === '' || v == null || (Array.isArray(v) && !v.length)) p.delete(k);
     else p.set(k, Array.isArray(v) ? v.join(',') : v);
   }
-  const target = href(r.page, r.id, p);
-  if (replace) {
-    history.replaceState(null, '', target);
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  } else {
-    location.hash = target;
-  }
+  navigate(href(r.page, r.id, p), replace);
 }
 
 /** Sets the global filter (all its keys) on the current page. */
