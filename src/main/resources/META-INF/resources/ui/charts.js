@@ -111,7 +111,7 @@ export function donut(el, items, onLabel) {
   );
 }
 
-/** Sentiment over time: stacked label counts and the mean score on a second axis. */
+/** Sentiment over time: stacked areas of label counts and the mean score on a second axis. */
 export function sentimentTimeline(el, points, onDay) {
   const labels = ['negative', 'neutral', 'positive'];
   return make(
@@ -128,8 +128,11 @@ export function sentimentTimeline(el, points, onDay) {
       series: [
         ...labels.map((l) => ({
           name: l,
-          type: 'bar',
+          type: 'line',
           stack: 'labels',
+          showSymbol: false,
+          lineStyle: { width: 0 },
+          areaStyle: { opacity: 0.75 },
           itemStyle: { color: SENTIMENT[l] },
           data: points.map((p) => [p.t, p[l]]),
         })),

@@ -406,7 +406,6 @@ class DashboardBrowserTest {
             .getLong("total");
     assertEquals(String.format(Locale.ROOT, "%,d", previewed), total.getText());
     driver.findElement(By.id("a-webhook")).sendKeys(site.uri("/hook").toString());
-    screenshot("alert-form");
     driver.findElement(By.cssSelector(".alert-form button[type=submit]")).click();
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("events-title")));
     settled();
