@@ -211,6 +211,18 @@ class DashboardBrowserTest {
     Files.write(out, driver.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** How many stored articles the search API finds with these parameters. */
+  private static long total(Map<String, String> params) {
+    return Api.asViewer()
+        .queryParams(params)
+        .get("/api/articles")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("total");
+  }
+
   private List<String> errors() {
     return driver.findElements(By.cssSelector(".state.error")).stream()
         .map(WebElement::getText)
@@ -271,16 +283,7 @@ class DashboardBrowserTest {
                 "return echarts.getInstanceByDom(document.querySelector('[data-chart=sources]')).getOption().series[0].data.length");
     assertTrue(sources >= 8, "sources: " + sources);
     String kpi = driver.findElement(By.cssSelector(".kpi-value")).getText();
-    long stored =
-        Api.asViewer()
-            .queryParam("from", "2025-07-01")
-            .queryParam("to", "2025-11-01")
-            .get("/api/articles")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getLong("total");
+    long stored = total(Map.of("from", "2025-07-01", "to", "2025-11-01"));
     assertEquals(String.format(Locale.ROOT, "%,d", stored), kpi, "articles of the period");
     assertTrue(stored >= 1000, "the demo corpus's July to October: " + stored);
     screenshot("overview");
@@ -364,15 +367,7 @@ class DashboardBrowserTest {
     String id = driver.getCurrentUrl().replaceAll(".*#/articles/([^?]+).*", "$1");
     JsonPath article =
         Api.asViewer().get("/api/articles/" + id).then().statusCode(200).extract().jsonPath();
-    long copies =
-        Api.asViewer()
-            .queryParam("q", "story:" + article.getString("storyId"))
-            .get("/api/articles")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getLong("total");
+    long copies = total(Map.of("q", "story:" + article.getString("storyId")));
     List<WebElement> shown = driver.findElements(By.cssSelector(".copies li"));
     assertEquals(copies - 1, shown.size(), "other copies of story " + article.getString("storyId"));
     assertTrue(copies >= 2, "the seed holds a republished copy of the trade story");
