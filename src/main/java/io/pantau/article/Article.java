@@ -31,6 +31,8 @@ public record Article(
     List<String> keyphrases,
     Entities entities,
     Sentiment sentiment,
+    List<EntitySentiment> entitySentiment,
+    List<LanguageShare> languages,
     String storyId,
     String duplicateOf,
     int wordCount) {
@@ -43,6 +45,8 @@ public record Article(
     keywords = keywords == null ? List.of() : List.copyOf(keywords);
     keyphrases = keyphrases == null ? List.of() : List.copyOf(keyphrases);
     entities = entities == null ? Entities.NONE : entities;
+    entitySentiment = entitySentiment == null ? List.of() : List.copyOf(entitySentiment);
+    languages = languages == null ? List.of() : List.copyOf(languages);
     if (wordCount < 0) {
       throw new IllegalArgumentException("wordCount < 0");
     }
@@ -87,6 +91,8 @@ public record Article(
     private List<String> keyphrases;
     private Entities entities;
     private Sentiment sentiment;
+    private List<EntitySentiment> entitySentiment;
+    private List<LanguageShare> languages;
     private String storyId;
     private String duplicateOf;
     private int wordCount;
@@ -115,6 +121,8 @@ public record Article(
       keyphrases = a.keyphrases;
       entities = a.entities;
       sentiment = a.sentiment;
+      entitySentiment = a.entitySentiment;
+      languages = a.languages;
       storyId = a.storyId;
       duplicateOf = a.duplicateOf;
       wordCount = a.wordCount;
@@ -225,6 +233,18 @@ public record Article(
       return this;
     }
 
+    /** Per-entity tone: the sentences that mention each extracted entity. */
+    public Builder entitySentiment(List<EntitySentiment> v) {
+      entitySentiment = v;
+      return this;
+    }
+
+    /** The languages of a body written in several; empty when it has one. */
+    public Builder languages(List<LanguageShare> v) {
+      languages = v;
+      return this;
+    }
+
     public Builder storyId(String v) {
       storyId = v;
       return this;
@@ -263,6 +283,8 @@ public record Article(
           keyphrases,
           entities,
           sentiment,
+          entitySentiment,
+          languages,
           storyId,
           duplicateOf,
           wordCount);

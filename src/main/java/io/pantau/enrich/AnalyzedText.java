@@ -34,14 +34,27 @@ final class AnalyzedText {
   /** The token belongs to the title. */
   static final int TITLE = 1 << 6;
 
+  /** The first token of the title or of a paragraph (text after a blank line). */
+  static final int PARAGRAPH_START = 1 << 7;
+
   private static final java.util.Set<String> ABBREVIATIONS =
       java.util.Set.of(
           "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt",
           "col", "capt", "no", "vs", "h", "hj", "ir", "drs", "inc", "corp", "co", "ltd", "jl");
 
+  private static final boolean[] ASCII_WORD_CHAR = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD_CHAR[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
+  private final Vocabulary words = Vocabulary.standard();
   private String[] surface;
   private String[] folded;
   private int[] flags;
+  private long[] vocabulary;
   private int[] sentence;
   private int size;
   private int bodyStart;
@@ -51,6 +64,7 @@ final class AnalyzedText {
     surface = new String[capacity];
     folded = new String[capacity];
     flags = new int[capacity];
+    vocabulary = new long[capacity];
     sentence = new int[capacity];
   }
 
@@ -89,6 +103,16 @@ final class AnalyzedText {
     return folded[i];
   }
 
+  /** The {@link Vocabulary} bits of token {@code i}. */
+  long vocabulary(int i) {
+    return vocabulary[i];
+  }
+
+  /** Whether token {@code i} carries the given {@link Vocabulary} bit. */
+  boolean is(int i, long vocabularyBit) {
+    return (vocabulary[i] & vocabularyBit) != 0;
+  }
+
   int sentence(int i) {
     return sentence[i];
   }
@@ -113,15 +137,17 @@ final class AnalyzedText {
     boolean sentenceStart = true;
     boolean pendingBreak = false;
     boolean pendingJoin = false;
+    boolean paragraphStart = true;
     sentences++;
     while (i < n) {
       char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c)) {
+      if (!(c < 0x80 ? ASCII_WORD_CHAR[c] : Character.isLetterOrDigit(c))) {
         if (c == '\n' && i + 1 < n && s.charAt(i + 1) == '\n') {
           if (!sentenceStart) {
             sentences++;
           }
           sentenceStart = true;
+          paragraphStart = true;
           pendingBreak = true;
           pendingJoin = false;
         } else if (c == '-'
@@ -150,9 +176,32 @@ final class AnalyzedText {
       int letters = 0;
       int upper = 0;
       boolean digit = false;
+      boolean ascii = true;
       while (i < n) {
         char d = s.charAt(i);
-        if (Character.isLetterOrDigit(d)) {
+        if (d < 0x80) {
+          // ASCII without the Unicode tables: most of the text
+          if (d >= 'a' && d <= 'z') {
+            letters++;
+          } else if (d >= 'A' && d <= 'Z') {
+            letters++;
+            upper++;
+          } else if (d >= '0' && d <= '9') {
+            digit = true;
+          } else if ((d == '\'' || d == '.' || d == ',')
+              && i + 1 < n
+              && Character.isLetterOrDigit(s.charAt(i + 1))
+              && (d != ',' || (digit && Character.isDigit(s.charAt(i + 1))))
+              && (d != '.' || digit || Character.isLowerCase(s.charAt(i + 1)))) {
+            // apostrophes inside words, decimal separators, and domain names such as Suara.com
+            i++;
+            continue;
+          } else {
+            break;
+          }
+          i++;
+        } else if (Character.isLetterOrDigit(d)) {
+          ascii = false;
           if (Character.isDigit(d)) {
             digit = true;
           } else {
@@ -162,12 +211,8 @@ final class AnalyzedText {
             }
           }
           i++;
-        } else if ((d == '\'' || d == '’' || d == '.' || d == ',')
-            && i + 1 < n
-            && Character.isLetterOrDigit(s.charAt(i + 1))
-            && (d != ',' || (digit && Character.isDigit(s.charAt(i + 1))))
-            && (d != '.' || digit || Character.isLowerCase(s.charAt(i + 1)))) {
-          // apostrophes inside words, decimal separators, and domain names such as Suara.com
+        } else if (d == '’' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
+          ascii = false;
           i++;
         } else {
           break;
@@ -190,7 +235,12 @@ final class AnalyzedText {
       if (pendingBreak) {
         f |= BREAK_BEFORE;
       }
-      String fold = Fold.fold(word);
+      if (paragraphStart) {
+        f |= PARAGRAPH_START;
+      }
+      // lower-case ASCII is its own folded form; other ASCII only needs lower-casing
+      String fold =
+          !ascii ? Fold.fold(word) : upper == 0 ? word : word.toLowerCase(java.util.Locale.ROOT);
       if (pendingJoin && size > 0 && fold.equals(folded[size - 1])) {
         // reduplicated plural: one token with the base word as its folded form
         surface[size - 1] = surface[size - 1] + "-" + word;
@@ -201,6 +251,7 @@ final class AnalyzedText {
         add(word, fold, f);
       }
       sentenceStart = false;
+      paragraphStart = false;
       pendingBreak = false;
       pendingJoin = false;
     }
@@ -212,11 +263,13 @@ final class AnalyzedText {
       surface = Arrays.copyOf(surface, cap);
       folded = Arrays.copyOf(folded, cap);
       flags = Arrays.copyOf(flags, cap);
+      vocabulary = Arrays.copyOf(vocabulary, cap);
       sentence = Arrays.copyOf(sentence, cap);
     }
     surface[size] = word;
     folded[size] = fold;
     flags[size] = f;
+    vocabulary[size] = words.of(fold);
     sentence[size] = sentences - 1;
     size++;
   }

@@ -3,6 +3,7 @@ package io.pantau.enrich;
 import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.article.Entities;
+import io.pantau.article.EntitySentiment;
 import io.pantau.article.Fingerprint;
 import io.pantau.article.Sentiment;
 import io.pantau.article.SentimentLabel;
@@ -34,11 +35,7 @@ public final class Enrichment {
   private final Gazetteer gazetteer;
 
   private Enrichment(boolean withModel) {
-    List<Language> table = new ArrayList<>();
-    for (String[] row : Resources.table("languages.tsv")) {
-      table.add(Language.load(row));
-    }
-    this.languages = new LanguageIdentifier(table);
+    this.languages = new LanguageIdentifier(Vocabulary.standard().languages());
     this.gazetteer = new Gazetteer();
     this.keyphrases = new KeyphraseExtractor(gazetteer);
     this.entities = new EntityExtractor(gazetteer);
@@ -89,14 +86,23 @@ public final class Enrichment {
       out.keywords(List.of()).keyphrases(List.of());
     }
     try {
-      out.entities(withDateline(entities.extract(text, lang), cleaned, lang));
+      out.languages(languages.mixture(text, lang));
+    } catch (RuntimeException e) {
+      out.languages(List.of());
+    }
+    EntityExtractor.Found found = null;
+    try {
+      found = entities.extract(text, lang);
+      out.entities(withDateline(found.entities(), cleaned, lang));
     } catch (RuntimeException e) {
       out.entities(Entities.NONE);
     }
     try {
-      out.sentiment(tone(cleaned, text, lang));
+      LexiconSentiment.SentenceEvidence evidence = sentiment.sentences(text, lang);
+      out.sentiment(tone(cleaned, text, lang, evidence.total()));
+      out.entitySentiment(found == null ? List.of() : entityTone(text, found, evidence));
     } catch (RuntimeException e) {
-      out.sentiment(Sentiment.NEUTRAL);
+      out.sentiment(Sentiment.NEUTRAL).entitySentiment(List.of());
     }
     Fingerprint fingerprint;
     try {
@@ -130,14 +136,15 @@ public final class Enrichment {
    * the lexicon by a wide margin; on whole articles it has not been validated, so there the lexicon
    * reads the body and the model only the title.
    */
-  private Sentiment tone(Article a, AnalyzedText text, Language lang) {
+  private Sentiment tone(
+      Article a, AnalyzedText text, Language lang, LexiconSentiment.Evidence evidence) {
     if (model == null || !MODEL_LANGUAGES.contains(lang.code())) {
-      return sentiment.analyze(text, lang);
+      return LexiconSentiment.toSentiment(evidence);
     }
     if (text.size() <= MODEL_MAX_WORDS) {
-      return model.analyze(text, sentiment.evidence(text, lang));
+      return model.analyze(text, evidence);
     }
-    Sentiment body = sentiment.analyze(text, lang);
+    Sentiment body = LexiconSentiment.toSentiment(evidence);
     if (a.title() == null || a.title().isBlank()) {
       return body;
     }
@@ -156,6 +163,20 @@ public final class Enrichment {
             1,
             (BODY_WEIGHT * body.confidence() + (1 - BODY_WEIGHT) * title.confidence()) * agreement);
     return new Sentiment(Math.max(-1, Math.min(1, score)), label, confidence);
+  }
+
+  /**
+   * The tone towards each entity: the lexicon's reading of the sentences that mention it (each
+   * sentence once, aliases included), in the order of {@link Entities}.
+   */
+  private static List<EntitySentiment> entityTone(
+      AnalyzedText text, EntityExtractor.Found found, LexiconSentiment.SentenceEvidence evidence) {
+    List<EntitySentiment> out = new ArrayList<>(found.mentions().size());
+    for (EntityExtractor.Mentioned m : found.mentions()) {
+      Sentiment s = LexiconSentiment.toSentiment(evidence.of(text, m.positions()));
+      out.add(new EntitySentiment(m.name(), m.type(), s.score(), s.label(), m.positions().length));
+    }
+    return out;
   }
 
   /**

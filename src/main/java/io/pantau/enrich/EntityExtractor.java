@@ -1,6 +1,7 @@
 package io.pantau.enrich;
 
 import io.pantau.article.Entities;
+import io.pantau.article.EntitySentiment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +29,6 @@ final class EntityExtractor {
   private final Set<String> orgTails;
   private final Set<String> placeHeads;
   private final Set<String> personCues;
-  private final Set<String> notEntities;
 
   EntityExtractor(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -42,7 +42,6 @@ final class EntityExtractor {
     this.orgTails = Resources.wordSet("gazetteer/org-tails.txt");
     this.placeHeads = Resources.wordSet("gazetteer/place-heads.txt");
     this.personCues = Resources.wordSet("gazetteer/person-cues.txt");
-    this.notEntities = Resources.wordSet("gazetteer/not-entities.txt");
   }
 
   private enum Kind {
@@ -54,7 +53,24 @@ final class EntityExtractor {
   /** One mention, before aliases are resolved. */
   private record Mention(Kind kind, String name, int position, boolean cued) {}
 
-  Entities extract(AnalyzedText t, Language lang) {
+  /**
+   * What one article names: the canonical names by kind, and where each is mentioned.
+   *
+   * @param entities canonical names, most mentioned first
+   * @param mentions every kept entity with the token positions of its mentions, aliases included
+   */
+  record Found(Entities entities, List<Mentioned> mentions) {}
+
+  /**
+   * An entity and where the article mentions it.
+   *
+   * @param name canonical name
+   * @param type {@code person}, {@code organization} or {@code place}
+   * @param positions token positions of its mentions, in text order
+   */
+  record Mentioned(String name, String type, int[] positions) {}
+
+  Found extract(AnalyzedText t, Language lang) {
     List<Mention> mentions = new ArrayList<>();
     Set<String> lowerCaseWords = null;
     int n = t.size();
@@ -207,7 +223,7 @@ final class EntityExtractor {
   }
 
   private int titleLength(AnalyzedText t, int i) {
-    if (!t.has(i, AnalyzedText.CAP)) {
+    if (!t.has(i, AnalyzedText.CAP) || !t.is(i, Vocabulary.TITLE_START)) {
       return 0;
     }
     StringBuilder sb = new StringBuilder();
@@ -232,10 +248,10 @@ final class EntityExtractor {
       return false;
     }
     String w = t.folded(i);
-    if (notEntities.contains(w) || lang.isFiller(w)) {
+    if (t.is(i, Vocabulary.NOT_ENTITY) || lang.isFiller(t, i)) {
       return false;
     }
-    if (t.has(i, AnalyzedText.SENTENCE_START) && lang.isStopword(w)) {
+    if (t.has(i, AnalyzedText.SENTENCE_START) && lang.isStopword(t, i)) {
       return false;
     }
     return w.length() > 1 || t.has(i, AnalyzedText.ACRONYM);
@@ -246,7 +262,7 @@ final class EntityExtractor {
       return false;
     }
     if (t.has(i, AnalyzedText.CAP)) {
-      return !notEntities.contains(t.folded(i)) && !titles.contains(t.folded(i));
+      return !t.is(i, Vocabulary.NOT_ENTITY) && !t.is(i, Vocabulary.ONE_WORD_TITLE);
     }
     return NAME_PARTICLES.contains(t.folded(i))
         && i + 1 < t.size()
@@ -276,8 +292,7 @@ final class EntityExtractor {
       return Kind.PERSON;
     }
     for (int k = start; k < end; k++) {
-      String w = t.folded(k);
-      if (lang.isStopword(w) || lang.isFiller(w) || t.has(k, AnalyzedText.ACRONYM)) {
+      if (lang.isStopword(t, k) || lang.isFiller(t, k) || t.has(k, AnalyzedText.ACRONYM)) {
         return null;
       }
     }
@@ -298,7 +313,7 @@ final class EntityExtractor {
     return sb.toString();
   }
 
-  private static Entities resolve(List<Mention> mentions) {
+  private static Found resolve(List<Mention> mentions) {
     // full names first, so that short forms can be mapped onto them
     Map<String, String> personCanonical = new HashMap<>();
     List<String> fullNames = new ArrayList<>();
@@ -307,9 +322,9 @@ final class EntityExtractor {
         fullNames.add(m.name());
       }
     }
-    Map<String, int[]> persons = new LinkedHashMap<>();
-    Map<String, int[]> orgs = new LinkedHashMap<>();
-    Map<String, int[]> places = new LinkedHashMap<>();
+    Map<String, Positions> persons = new LinkedHashMap<>();
+    Map<String, Positions> orgs = new LinkedHashMap<>();
+    Map<String, Positions> places = new LinkedHashMap<>();
     for (Mention m : mentions) {
       switch (m.kind()) {
         case PERSON -> {
@@ -325,7 +340,26 @@ final class EntityExtractor {
         case PLACE -> count(places, m.name(), m.position());
       }
     }
-    return new Entities(ranked(persons), ranked(orgs), ranked(places));
+    List<Mentioned> mentioned = new ArrayList<>();
+    Entities entities =
+        new Entities(
+            ranked(persons, EntitySentiment.PERSON, mentioned),
+            ranked(orgs, EntitySentiment.ORGANIZATION, mentioned),
+            ranked(places, EntitySentiment.PLACE, mentioned));
+    return new Found(entities, mentioned);
+  }
+
+  /** Token positions of one canonical name's mentions. */
+  private static final class Positions {
+    int[] at = new int[4];
+    int size;
+
+    void add(int position) {
+      if (size == at.length) {
+        at = java.util.Arrays.copyOf(at, size * 2);
+      }
+      at[size++] = position;
+    }
   }
 
   /** The longest full name that contains {@code name} as whole words, or the name itself. */
@@ -340,21 +374,24 @@ final class EntityExtractor {
     return best;
   }
 
-  private static void count(Map<String, int[]> counts, String name, int position) {
-    int[] c = counts.computeIfAbsent(name, k -> new int[] {0, position});
-    c[0]++;
+  private static void count(Map<String, Positions> counts, String name, int position) {
+    counts.computeIfAbsent(name, k -> new Positions()).add(position);
   }
 
-  private static List<String> ranked(Map<String, int[]> counts) {
-    List<Map.Entry<String, int[]>> entries = new ArrayList<>(counts.entrySet());
+  private static List<String> ranked(
+      Map<String, Positions> counts, String type, List<Mentioned> mentioned) {
+    List<Map.Entry<String, Positions>> entries = new ArrayList<>(counts.entrySet());
     entries.sort(
         (a, b) ->
-            a.getValue()[0] != b.getValue()[0]
-                ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                : Integer.compare(a.getValue()[1], b.getValue()[1]));
+            a.getValue().size != b.getValue().size
+                ? Integer.compare(b.getValue().size, a.getValue().size)
+                : Integer.compare(a.getValue().at[0], b.getValue().at[0]));
     List<String> out = new ArrayList<>();
     for (int k = 0; k < entries.size() && k < MAX_PER_KIND; k++) {
-      out.add(entries.get(k).getKey());
+      Map.Entry<String, Positions> e = entries.get(k);
+      out.add(e.getKey());
+      Positions p = e.getValue();
+      mentioned.add(new Mentioned(e.getKey(), type, java.util.Arrays.copyOf(p.at, p.size)));
     }
     return out;
   }

@@ -2,10 +2,8 @@ package io.pantau.enrich;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Known places and organisations, matched on folded whole words. Built once from the resource
@@ -42,8 +40,9 @@ final class Gazetteer {
   private record Alias(Entry entry, boolean acronym) {}
 
   private final Map<String, Alias> aliases = new HashMap<>();
-  private final Set<String> firstWords = new HashSet<>();
-  private int longest = 1;
+
+  /** The longest alias, in tokens, that starts with a folded word. */
+  private final Map<String, Integer> firstWords = new HashMap<>();
 
   Gazetteer() {
     load("gazetteer/persons.tsv", Kind.PERSON);
@@ -79,8 +78,7 @@ final class Gazetteer {
     }
     // the first table row wins, so a city never overrides a country of the same name
     aliases.putIfAbsent(key.toString(), new Alias(e, acronym));
-    firstWords.add(t.folded(0));
-    longest = Math.max(longest, t.size());
+    firstWords.merge(t.folded(0), t.size(), Math::max);
   }
 
   /** The entry a whole name stands for, matched like text (folded words), or null. */
@@ -100,10 +98,14 @@ final class Gazetteer {
 
   /** The longest known name starting at token {@code i}, or null. */
   Match match(AnalyzedText t, int i) {
-    if (!t.has(i, AnalyzedText.CAP) || !firstWords.contains(t.folded(i))) {
+    if (!t.has(i, AnalyzedText.CAP)) {
       return null;
     }
-    int max = Math.min(longest, t.size() - i);
+    Integer longestHere = firstWords.get(t.folded(i));
+    if (longestHere == null) {
+      return null;
+    }
+    int max = Math.min(longestHere, t.size() - i);
     for (int len = max; len >= 1; len--) {
       String key = key(t, i, len);
       Alias a = aliases.get(key);

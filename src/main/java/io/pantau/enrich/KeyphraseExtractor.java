@@ -1,11 +1,9 @@
 package io.pantau.enrich;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,9 +22,6 @@ final class KeyphraseExtractor {
   private static final int MAX_UNIT_ID = 0xffff;
 
   private final Set<String> compounds;
-  private final Set<String> compoundFirstWords = new HashSet<>();
-  private final Set<String> connectors;
-  private final Set<String> titles;
 
   /** Keywords and keyphrases of one article. */
   record Result(List<String> keywords, List<String> keyphrases) {}
@@ -36,17 +31,6 @@ final class KeyphraseExtractor {
   KeyphraseExtractor(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
     this.compounds = new HashSet<>(Resources.lines("phrases/compounds.txt"));
-    for (String c : compounds) {
-      compoundFirstWords.add(c.substring(0, c.indexOf(' ')));
-    }
-    this.connectors = Resources.wordSet("phrases/connectors.txt");
-    Set<String> singleTitles = new HashSet<>();
-    for (String title : Resources.lines("gazetteer/titles.txt")) {
-      if (title.indexOf(' ') < 0) {
-        singleTitles.add(title);
-      }
-    }
-    this.titles = singleTitles;
   }
 
   /** Statistics of one candidate phrase across the article. */
@@ -87,7 +71,7 @@ final class KeyphraseExtractor {
       byte role;
       String key;
       if (i + 1 < n
-          && compoundFirstWords.contains(f)
+          && t.is(i, Vocabulary.COMPOUND_FIRST)
           && !t.has(i + 1, AnalyzedText.BREAK_BEFORE)
           && compounds.contains(f + " " + t.folded(i + 1))) {
         end = i + 2;
@@ -105,23 +89,32 @@ final class KeyphraseExtractor {
       i = end;
     }
     // unit keys become small per-article ids, and an n-gram of up to four units one long
-    Map<String, Integer> ids = new HashMap<>(2 * units);
+    // open addressing on the strings' cached hashes: no boxing, no entry objects
+    int idCap = Integer.highestOneBit(Math.max(16, 2 * units) - 1) << 2;
+    String[] idKeys = new String[idCap];
+    int[] idValues = new int[idCap];
+    int distinct = 0;
     int[] unitId = new int[units];
     for (int u = 0; u < units; u++) {
-      if (unitKey[u] != null) {
-        Integer id = ids.get(unitKey[u]);
-        if (id == null) {
-          id = ids.size() + 1;
-          if (id > MAX_UNIT_ID) {
-            unitRole[u] = 0;
-            continue;
-          }
-          ids.put(unitKey[u], id);
-        }
-        unitId[u] = id;
+      String key = unitKey[u];
+      if (key == null) {
+        continue;
       }
+      int slot = key.hashCode() * 0x9E3779B9 >>> 7 & (idCap - 1);
+      while (idKeys[slot] != null && !idKeys[slot].equals(key)) {
+        slot = (slot + 1) & (idCap - 1);
+      }
+      if (idKeys[slot] == null) {
+        if (distinct + 1 > MAX_UNIT_ID) {
+          unitRole[u] = 0;
+          continue;
+        }
+        idKeys[slot] = key;
+        idValues[slot] = ++distinct;
+      }
+      unitId[u] = idValues[slot];
     }
-    Map<Long, Candidate> candidates = new HashMap<>(4 * units);
+    CandidateTable candidates = new CandidateTable(units);
     for (int u = 0; u < units; u++) {
       if (unitRole[u] != 1) {
         continue;
@@ -149,20 +142,17 @@ final class KeyphraseExtractor {
         if (v > u && mixesKnownName(t, unitStart[u], unitEnd[v])) {
           break;
         }
-        // Long's own hash folds the packed ids onto few buckets; fmix64 is a bijection
-        Long mapKey = MinHash.fmix64(packed);
-        Candidate c = candidates.get(mapKey);
+        Candidate c = candidates.get(packed);
         if (c == null) {
-          c = new Candidate(packed, v - u + 1, words);
-          candidates.put(mapKey, c);
+          c = candidates.add(new Candidate(packed, v - u + 1, words));
         }
         observe(c, t, unitStart[u], unitEnd[v]);
       }
     }
     List<Candidate> phrases = new ArrayList<>();
     List<Candidate> singles = new ArrayList<>();
-    mergeShortNames(candidates, t);
-    for (Candidate c : candidates.values()) {
+    mergeShortNames(candidates, distinct, t);
+    for (Candidate c : candidates.all) {
       boolean proper = 2 * c.capitalised > c.tf;
       if (c.units > 1 && c.tf < 2 && !proper) {
         continue;
@@ -194,7 +184,7 @@ final class KeyphraseExtractor {
           }
           // units a..b counted from the left, packed like the whole
           long sub = (c.key >>> (16 * (c.units - 1 - b))) & ((1L << (16 * (b - a + 1))) - 1);
-          Candidate s = candidates.get(MinHash.fmix64(sub));
+          Candidate s = candidates.get(sub);
           if (s != null && s.tf <= c.tf) {
             s.subsumed = true;
           }
@@ -233,43 +223,103 @@ final class KeyphraseExtractor {
    * word of exactly one longer capitalised phrase counts as that phrase, like entity aliases. Known
    * names (countries, organisations) are left alone; they head many phrases.
    */
-  private void mergeShortNames(Map<Long, Candidate> candidates, AnalyzedText t) {
-    Map<Long, Candidate> owner = new HashMap<>();
-    Set<Long> ambiguous = new HashSet<>();
-    for (Candidate c : candidates.values()) {
+  private void mergeShortNames(CandidateTable candidates, int unitIds, AnalyzedText t) {
+    // indexed by unit id: the phrase that owns a word, and whether several do
+    Candidate[] owner = new Candidate[unitIds + 1];
+    boolean[] ambiguous = new boolean[unitIds + 1];
+    for (Candidate c : candidates.all) {
       if (c.units < 2 || 2 * c.capitalised <= c.tf) {
         continue;
       }
-      long first = c.key >>> (16 * (c.units - 1));
-      long last = c.key & 0xffff;
-      for (long id : new long[] {first, last}) {
-        Candidate previous = owner.putIfAbsent(id, c);
-        if (previous == null || previous == c) {
+      int first = (int) (c.key >>> (16 * (c.units - 1)));
+      int last = (int) (c.key & 0xffff);
+      for (int pass = 0; pass < 2; pass++) {
+        int id = pass == 0 ? first : last;
+        Candidate previous = owner[id];
+        if (previous == null) {
+          owner[id] = c;
+        } else if (previous == c) {
           continue;
-        }
-        if (nested(previous, c)) {
+        } else if (nested(previous, c)) {
           // "Jomart Tokayev" inside "Kassym-Jomart Tokayev": the longer one owns the word
-          owner.put(id, previous.units >= c.units ? previous : c);
+          owner[id] = previous.units >= c.units ? previous : c;
         } else {
-          ambiguous.add(id);
+          ambiguous[id] = true;
         }
       }
     }
-    for (Candidate c : candidates.values()) {
+    for (Candidate c : candidates.all) {
       if (c.units != 1
           || c.words != 1
           || 2 * c.capitalised <= c.tf
-          || ambiguous.contains(c.key)
+          || ambiguous[(int) c.key]
           || gazetteer.isName(t.folded(c.displayStart))) {
         continue;
       }
-      Candidate full = owner.get(c.key);
+      Candidate full = owner[(int) c.key];
       if (full != null) {
         full.tf = Math.max(full.tf, c.tf);
         full.capitalised = Math.max(full.capitalised, c.capitalised);
         full.firstSentence = Math.min(full.firstSentence, c.firstSentence);
         c.subsumed = true;
       }
+    }
+  }
+
+  /**
+   * Candidates by packed key in an open-addressing table (no boxing), and in order of first sight
+   * for iteration.
+   */
+  private static final class CandidateTable {
+    final List<Candidate> all = new ArrayList<>();
+    private long[] keys;
+    private Candidate[] values;
+    private int mask;
+
+    CandidateTable(int expected) {
+      int cap = Integer.highestOneBit(Math.max(16, 4 * expected) - 1) << 1;
+      keys = new long[cap];
+      values = new Candidate[cap];
+      mask = cap - 1;
+    }
+
+    /** Packed keys are never zero: unit ids start at one. */
+    Candidate get(long key) {
+      for (int i = (int) MinHash.fmix64(key) & mask; ; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+        if (keys[i] == 0) {
+          return null;
+        }
+      }
+    }
+
+    Candidate add(Candidate c) {
+      if (2 * (all.size() + 1) > keys.length) {
+        long[] oldKeys = keys;
+        Candidate[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new Candidate[oldKeys.length * 2];
+        mask = keys.length - 1;
+        for (int k = 0; k < oldKeys.length; k++) {
+          if (oldKeys[k] != 0) {
+            insert(oldKeys[k], oldValues[k]);
+          }
+        }
+      }
+      insert(c.key, c);
+      all.add(c);
+      return c;
+    }
+
+    private void insert(long key, Candidate c) {
+      int i = (int) MinHash.fmix64(key) & mask;
+      while (keys[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      values[i] = c;
     }
   }
 
@@ -283,13 +333,13 @@ final class KeyphraseExtractor {
 
   private byte role(AnalyzedText t, int i, Language lang) {
     String f = t.folded(i);
-    if (!t.isWord(i) || lang.isFiller(f) || titles.contains(f)) {
+    if (!t.isWord(i) || lang.isFiller(t, i) || t.is(i, Vocabulary.ONE_WORD_TITLE)) {
       return 0;
     }
-    if (connectors.contains(f) && !t.has(i, AnalyzedText.CAP)) {
+    if (t.is(i, Vocabulary.CONNECTOR) && !t.has(i, AnalyzedText.CAP)) {
       return 2;
     }
-    if (lang.isStopword(f)) {
+    if (lang.isStopword(t, i)) {
       // "Tengah" in "Asia Tengah" is a name part, "tengah" alone a function word
       return t.isCapitalisedMidSentence(i) ? (byte) 1 : 0;
     }

@@ -15,13 +15,24 @@ import org.apache.lucene.analysis.id.IndonesianStemmer;
  * @param stemmer {@code indonesian}, {@code english} or {@code none}
  * @param stopwords folded function words
  * @param filler folded news-register words that never make a keyword
+ * @param slot position in {@code languages.tsv}; -1 for {@link #NEUTRAL}
  */
 record Language(
-    String code, String linguaName, String stemmer, Set<String> stopwords, Set<String> filler) {
+    String code,
+    String linguaName,
+    String stemmer,
+    Set<String> stopwords,
+    Set<String> filler,
+    int slot) {
 
-  static final Language NEUTRAL = new Language("", "", "none", Set.of(), Set.of());
+  static final Language NEUTRAL = new Language("", "", "none", Set.of(), Set.of(), -1);
 
-  static Language load(String[] row) {
+  /**
+   * A row of {@code languages.tsv}.
+   *
+   * @param slot its position in the table, which names its bits in {@link Vocabulary}
+   */
+  static Language load(String[] row, int slot) {
     Set<String> stop = new HashSet<>();
     for (String list : row[3].split(",")) {
       stop.addAll(Resources.wordSet(list.strip()));
@@ -34,7 +45,18 @@ record Language(
         row[1],
         row[2],
         Collections.unmodifiableSet(stop),
-        Collections.unmodifiableSet(new HashSet<>(filler)));
+        Collections.unmodifiableSet(new HashSet<>(filler)),
+        slot);
+  }
+
+  /** Whether token {@code i} of an analysed text is one of this language's stopwords. */
+  boolean isStopword(AnalyzedText t, int i) {
+    return slot >= 0 && (t.vocabulary(i) & (1L << slot)) != 0;
+  }
+
+  /** Whether token {@code i} of an analysed text is one of this language's news filler words. */
+  boolean isFiller(AnalyzedText t, int i) {
+    return slot >= 0 && (t.vocabulary(i) & (1L << (slot + Vocabulary.MAX_LANGUAGES))) != 0;
   }
 
   boolean isStopword(String folded) {

@@ -2,11 +2,11 @@ package io.pantau.enrich;
 
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import io.pantau.article.LanguageShare;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Identifies an article's language among the configured ones in two stages. A stopword profile over
@@ -20,14 +20,12 @@ final class LanguageIdentifier {
   private static final int PROFILE_WORDS = 200;
   private static final int SAMPLE_CHARS = 500;
   private static final int MIN_PROFILE_WORDS = 12;
-  private static final Set<String> INDONESIAN_SPELLINGS =
-      Set.of("bahwa", "karena", "setelah", "uang", "bisa", "pemerintah", "sedangkan", "saja");
+  private static final int MIXTURE_WORDS = 2000;
+  private static final int PARAGRAPH_WORDS = 40;
 
   private final Map<String, Language> languages;
   private final Language indonesian;
-  private final Set<String> malaySpellings;
   private final Language[] ordered;
-  private final Map<String, Long> stopwordLanguages;
   private volatile LanguageDetector lingua;
 
   LanguageIdentifier(List<Language> languages) {
@@ -37,16 +35,7 @@ final class LanguageIdentifier {
     }
     this.languages = byCode;
     this.indonesian = byCode.getOrDefault("id", Language.NEUTRAL);
-    this.malaySpellings = Resources.wordSet("stopwords/ms.txt");
     this.ordered = byCode.values().toArray(new Language[0]);
-    // one lookup per word instead of one per language
-    Map<String, Long> masks = new java.util.HashMap<>();
-    for (int k = 0; k < ordered.length; k++) {
-      for (String w : ordered[k].stopwords()) {
-        masks.merge(w, 1L << k, (a, b) -> a | b);
-      }
-    }
-    this.stopwordLanguages = masks;
   }
 
   Language byCode(String code) {
@@ -59,7 +48,8 @@ final class LanguageIdentifier {
    */
   Language identify(AnalyzedText text, String declared) {
     Language claimed = declared == null ? null : languages.get(declared.strip().toLowerCase());
-    Profile p = profile(text);
+    int start = text.size() - text.bodyStart() >= MIN_PROFILE_WORDS ? text.bodyStart() : 0;
+    Profile p = profile(text, start, text.size(), PROFILE_WORDS);
     if (p.decided != null) {
       if (p.decided == indonesian && p.malay >= 3 && p.malay > 2 * p.indonesianOnly) {
         return languages.getOrDefault("ms", indonesian);
@@ -77,30 +67,33 @@ final class LanguageIdentifier {
 
   private record Profile(Language decided, int words, int malay, int indonesianOnly) {}
 
-  private Profile profile(AnalyzedText t) {
+  /**
+   * Stopword profile of the tokens {@code from} (inclusive) to {@code to}, at most so many words.
+   */
+  private Profile profile(AnalyzedText t, int from, int to, int maxWords) {
     Language[] langs = this.ordered;
     int[] hits = new int[langs.length];
     int words = 0;
     int malay = 0;
     int indonesianOnly = 0;
-    int start = t.size() - t.bodyStart() >= MIN_PROFILE_WORDS ? t.bodyStart() : 0;
-    for (int i = start; i < t.size() && words < PROFILE_WORDS; i++) {
+    for (int i = from; i < to && words < maxWords; i++) {
       if (t.has(i, AnalyzedText.NUMERIC)) {
         continue;
       }
-      String w = t.folded(i);
+      // the tokeniser looked each word up once; the bits say which lists hold it
+      long bits = t.vocabulary(i);
       words++;
-      Long mask = stopwordLanguages.get(w);
-      if (mask != null) {
-        for (int k = 0; k < langs.length; k++) {
-          if ((mask & (1L << k)) != 0) {
-            hits[k]++;
-          }
+      if (bits == 0) {
+        continue;
+      }
+      for (int k = 0; k < langs.length; k++) {
+        if ((bits & (1L << langs[k].slot())) != 0) {
+          hits[k]++;
         }
       }
-      if (malaySpellings.contains(w)) {
+      if ((bits & Vocabulary.MALAY_SPELLING) != 0) {
         malay++;
-      } else if (INDONESIAN_SPELLINGS.contains(w)) {
+      } else if ((bits & Vocabulary.INDONESIAN_SPELLING) != 0) {
         indonesianOnly++;
       }
     }
@@ -125,6 +118,53 @@ final class LanguageIdentifier {
     int runnerUp = second < 0 ? 0 : hits[second];
     boolean clear = share >= 0.15 && hits[best] >= 3 * Math.max(1, runnerUp);
     return new Profile(clear ? langs[best] : null, words, malay, indonesianOnly);
+  }
+
+  /**
+   * The languages of a body whose paragraphs are written in different ones, by share of words;
+   * empty when only one is found. Each paragraph of at least {@value #MIN_PROFILE_WORDS} words is
+   * read by its stopword profile (its first {@value #PARAGRAPH_WORDS} words, and no more than
+   * {@value #MIXTURE_WORDS} words in all); paragraphs too short or unclear count for the article's
+   * language.
+   *
+   * @param t the analysed article
+   * @param article the article's language
+   */
+  List<LanguageShare> mixture(AnalyzedText t, Language article) {
+    if (article == Language.NEUTRAL || t.size() - t.bodyStart() < 2 * MIN_PROFILE_WORDS) {
+      return List.of();
+    }
+    Map<String, Integer> words = new LinkedHashMap<>();
+    int read = 0;
+    int total = 0;
+    int start = t.bodyStart();
+    while (start < t.size()) {
+      int end = start + 1;
+      while (end < t.size() && !t.has(end, AnalyzedText.PARAGRAPH_START)) {
+        end++;
+      }
+      int length = end - start;
+      Language lang = article;
+      if (length >= MIN_PROFILE_WORDS && read < MIXTURE_WORDS) {
+        Profile p = profile(t, start, end, PARAGRAPH_WORDS);
+        read += p.words;
+        if (p.decided != null && !(p.decided == indonesian && article.code().equals("ms"))) {
+          lang = p.decided;
+        }
+      }
+      words.merge(lang.code(), length, Integer::sum);
+      total += length;
+      start = end;
+    }
+    if (words.size() < 2) {
+      return List.of();
+    }
+    List<LanguageShare> out = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : words.entrySet()) {
+      out.add(new LanguageShare(e.getKey(), Math.round(1000.0 * e.getValue() / total) / 1000.0));
+    }
+    out.sort((a, b) -> Double.compare(b.share(), a.share()));
+    return out;
   }
 
   private Language viaLingua(AnalyzedText t, Language claimed, boolean favourIndonesian) {

@@ -82,11 +82,71 @@ final class LexiconSentiment {
     return new Sentiment(score, label, Math.max(0, Math.min(1, confidence)));
   }
 
+  /**
+   * Evidence per sentence of a text, so that the sentences that mention one entity can be read
+   * apart from the rest.
+   */
+  static final class SentenceEvidence {
+    private final double[] positive;
+    private final double[] negative;
+    private final int[] hits;
+
+    SentenceEvidence(int sentences) {
+      positive = new double[sentences];
+      negative = new double[sentences];
+      hits = new int[sentences];
+    }
+
+    private void add(int sentence, double p, double n, int h) {
+      positive[sentence] += p;
+      negative[sentence] += n;
+      hits[sentence] += h;
+    }
+
+    /** The evidence of the whole text. */
+    Evidence total() {
+      double p = 0;
+      double n = 0;
+      int h = 0;
+      for (int s = 0; s < hits.length; s++) {
+        p += positive[s];
+        n += negative[s];
+        h += hits[s];
+      }
+      return new Evidence(p, n, h);
+    }
+
+    /**
+     * The evidence of the sentences that hold the given token positions, each sentence once.
+     *
+     * @param t the text the evidence was read from
+     * @param positions token positions in ascending order
+     */
+    Evidence of(AnalyzedText t, int[] positions) {
+      double p = 0;
+      double n = 0;
+      int h = 0;
+      int last = -1;
+      for (int position : positions) {
+        int s = t.sentence(position);
+        if (s != last && s < hits.length) {
+          p += positive[s];
+          n += negative[s];
+          h += hits[s];
+        }
+        last = s;
+      }
+      return new Evidence(p, n, h);
+    }
+  }
+
   Evidence evidence(AnalyzedText t, Language lang) {
+    return sentences(t, lang).total();
+  }
+
+  SentenceEvidence sentences(AnalyzedText t, Language lang) {
+    SentenceEvidence out = new SentenceEvidence(Math.max(1, t.sentenceCount()));
     Map<String, Double> lexicon = lexicons.getOrDefault(lang.code(), neutralLexicon);
-    double positive = 0;
-    double negative = 0;
-    int hits = 0;
     int n = t.size();
     int i = 0;
     while (i < n) {
@@ -99,13 +159,19 @@ final class LexiconSentiment {
       double scale = 1;
       double sentencePositive = 0;
       double sentenceNegative = 0;
+      int hits = 0;
       for (; i < n && t.sentence(i) == sentence; i++) {
         String w = t.folded(i);
         if (t.has(i, AnalyzedText.BREAK_BEFORE) && concessionWeight < 1) {
           // "Meski X, Y": the concession ends at the comma
           concessionWeight = 1;
         }
-        String rule = rules.get(w);
+        boolean known = t.is(i, Vocabulary.SENTIMENT);
+        if (!known && !w.endsWith("n't") && lang.stem(w) == w) {
+          // in no lexicon and no rule, and no inflection to strip: the common case, no lookups
+          continue;
+        }
+        String rule = known ? rules.get(w) : null;
         if (rule == null && w.endsWith("n't")) {
           rule = "negator";
         }
@@ -124,13 +190,13 @@ final class LexiconSentiment {
           continue;
         }
         Double weight = null;
-        if (i + 1 < n && bigramFirstWords.contains(w)) {
+        if (known && i + 1 < n && bigramFirstWords.contains(w)) {
           weight = lexicon.get(w + " " + t.folded(i + 1));
           if (weight != null) {
             i++;
           }
         }
-        if (weight == null) {
+        if (weight == null && known) {
           weight = lexicon.get(w);
         }
         if (weight == null) {
@@ -157,17 +223,14 @@ final class LexiconSentiment {
         double total = sentencePositive + sentenceNegative;
         // keep the sentence's total evidence, redistributed by the contrast
         if (net >= 0) {
-          positive += (total + net) / 2;
-          negative += Math.max(0, (total - net) / 2);
+          out.add(sentence, (total + net) / 2, Math.max(0, (total - net) / 2), hits);
         } else {
-          negative += (total - net) / 2;
-          positive += Math.max(0, (total + net) / 2);
+          out.add(sentence, Math.max(0, (total + net) / 2), (total - net) / 2, hits);
         }
       } else {
-        positive += sentencePositive;
-        negative += sentenceNegative;
+        out.add(sentence, sentencePositive, sentenceNegative, hits);
       }
     }
-    return new Evidence(positive, negative, hits);
+    return out;
   }
 }

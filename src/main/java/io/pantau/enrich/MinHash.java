@@ -19,17 +19,17 @@ public final class MinHash {
 
   static final int SHINGLE_WORDS = 5;
   private static final int TOKEN_SEED = 0x5eed_0001;
-  private static final long[] MULTIPLIERS = new long[HASHES];
-  private static final long[] ADDENDS = new long[HASHES];
+  private static final int[] MULTIPLIERS = new int[HASHES];
+  private static final int[] ADDENDS = new int[HASHES];
 
   static {
-    // splitmix64 from a fixed seed: reproducible multiply-shift hash parameters
+    // splitmix64 from a fixed seed: reproducible multiply-add hash parameters
     long state = 0x70616e7461750001L;
     for (int i = 0; i < HASHES; i++) {
       state += 0x9E3779B97F4A7C15L;
-      MULTIPLIERS[i] = fmix64(state) | 1L;
+      MULTIPLIERS[i] = (int) (fmix64(state) >>> 32) | 1;
       state += 0x9E3779B97F4A7C15L;
-      ADDENDS[i] = fmix64(state);
+      ADDENDS[i] = (int) (fmix64(state) >>> 32);
     }
   }
 
@@ -80,24 +80,30 @@ public final class MinHash {
     for (int i = 0; i < n; i++) {
       tokenHashes[i] = murmur3(t.folded(t.bodyStart() + i), TOKEN_SEED);
     }
-    long[] min = new long[HASHES];
-    Arrays.fill(min, Long.MAX_VALUE);
+    // 32-bit lanes so that the JIT vectorises the 128 hash functions per shingle (AVX2 holds
+    // eight): x -> (a x + b) mod 2^32, an xorshift, and the top 31 bits, so that the minimum can
+    // be taken with arithmetic that cannot overflow (C2 vectorises that, not Math.min)
+    int[] min = new int[HASHES];
+    Arrays.fill(min, Integer.MAX_VALUE);
+    int[] mul = MULTIPLIERS;
+    int[] add = ADDENDS;
     for (int s = 0; s + SHINGLE_WORDS <= n; s++) {
       long h = 0;
       for (int k = 0; k < SHINGLE_WORDS; k++) {
         h = h * 0x9E3779B97F4A7C15L + (tokenHashes[s + k] & 0xffffffffL);
       }
-      h = fmix64(h);
+      int x = (int) (fmix64(h) >>> 32);
       for (int i = 0; i < HASHES; i++) {
-        long v = (MULTIPLIERS[i] * h + ADDENDS[i]) >>> 32;
-        if (v < min[i]) {
-          min[i] = v;
-        }
+        int v = mul[i] * x + add[i];
+        v = (v ^ (v >>> 15)) >>> 1;
+        int m = min[i];
+        int d = v - m;
+        min[i] = m + (d & (d >> 31));
       }
     }
     List<Integer> signature = new ArrayList<>(HASHES);
-    for (long m : min) {
-      signature.add((int) m);
+    for (int m : min) {
+      signature.add(m);
     }
     List<String> bands = new ArrayList<>(HASHES / ROWS_PER_BAND);
     for (int b = 0; b < HASHES / ROWS_PER_BAND; b++) {

@@ -13,12 +13,14 @@
  *   <li>{@link io.pantau.enrich.Enrichment} is the public face: {@code standard()} and {@code
  *       enrich(Article)}, immutable and shared by all threads. Each article is tokenised once into
  *       an {@code AnalyzedText} (parallel arrays of surface forms, folded forms, shape flags and
- *       sentence numbers) that every step reads; per-article work is linear in its length.
+ *       sentence numbers, and the {@code Vocabulary} bits of each word, found with one lookup) that
+ *       every step reads; per-article work is linear in its length.
  *   <li>Everything language-specific is data: {@code languages.tsv} names, per language, the Lingua
  *       constant, the stemmer and the stopword and news-filler lists. Lucene supplies the base
  *       stopword lists; Pantau's own lists add news register.
  *   <li>Language: a stopword profile settles clear cases; Lingua, restricted to the configured
- *       languages and a 500-character sample, decides the rest. Malay needs Malay spellings.
+ *       languages and a 500-character sample, decides the rest. Malay needs Malay spellings. A body
+ *       whose paragraphs read as different languages lists them with their share of words.
  *   <li>Keyphrases: statistical and corpus-free (runs of content words, scored by frequency,
  *       length, capitalisation and first position; sub-phrases give way to phrases they only occur
  *       in; a surname gives way to the full name).
@@ -29,9 +31,10 @@
  *   <li>Sentiment: a trained logistic regression (see {@code sentiment/MODEL.md}) for headlines and
  *       short texts, with the lexicon's evidence as two of its inputs; for whole articles the
  *       lexicon-and-rules reading of the body blended with the model's reading of the title; the
- *       lexicon alone for languages the model was not trained on.
- *   <li>Fingerprint: {@link io.pantau.enrich.MinHash}, 128 values over word 5-shingles, 32 bands of
- *       4 rows, fixed seeds.
+ *       lexicon alone for languages the model was not trained on. Per entity, the lexicon reads the
+ *       sentences that mention it (aliases included).
+ *   <li>Fingerprint: {@link io.pantau.enrich.MinHash}, 128 values (multiply-add hashes in 32-bit
+ *       lanes that the JIT vectorises) over word 5-shingles, 32 bands of 4 rows, fixed seeds.
  * </ul>
  */
 package io.pantau.enrich;

@@ -7,7 +7,9 @@ import io.pantau.article.DatePrecision;
 import io.pantau.article.Dateline;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.article.Entities;
+import io.pantau.article.EntitySentiment;
 import io.pantau.article.Fingerprint;
+import io.pantau.article.LanguageShare;
 import io.pantau.article.Rights;
 import io.pantau.article.Sentiment;
 import io.pantau.text.Fold;
@@ -40,6 +42,8 @@ record ArticleDocument(
     List<String> keyphrases,
     Entities entities,
     Sentiment sentiment,
+    List<EntitySentiment> entitySentiment,
+    List<LanguageShare> languages,
     String storyId,
     String duplicateOf,
     int wordCount,
@@ -73,6 +77,8 @@ record ArticleDocument(
         a.keyphrases(),
         a.entities(),
         a.sentiment(),
+        a.entitySentiment(),
+        a.languages(),
         a.storyId(),
         a.duplicateOf(),
         a.wordCount(),
@@ -103,6 +109,8 @@ record ArticleDocument(
         keyphrases,
         entities,
         sentiment,
+        entitySentiment,
+        languages,
         storyId,
         duplicateOf,
         wordCount);

@@ -128,6 +128,13 @@ class ArticleApiTest {
         .body("entities.persons", org.hamcrest.Matchers.hasItem("Xi Jinping"))
         .body("entities.places", org.hamcrest.Matchers.hasItems("Astana", "Kazakhstan", "Tianjin"))
         .body("dateline.place", equalTo("Astana"))
+        // per-entity tone, stored as a nested field and read back
+        .body("entitySentiment.find { it.name == 'Xi Jinping' }.type", equalTo("person"))
+        .body(
+            "entitySentiment.find { it.name == 'Xi Jinping' }.mentions",
+            org.hamcrest.Matchers.greaterThan(1))
+        .body("entitySentiment.find { it.name == 'PBB' }.type", equalTo("organization"))
+        .body("languages", org.hamcrest.Matchers.empty())
         .body("publisher", equalTo("ANTARA"))
         .body("published", equalTo("2025-06-16T00:00:00Z"))
         .body("storyId", notNullValue());

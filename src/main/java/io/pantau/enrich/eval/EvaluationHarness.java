@@ -255,12 +255,32 @@ public final class EvaluationHarness {
     if (count <= 0) {
       return 0;
     }
+    List<Article> articles = articles(file, Math.min(count, 1000));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < Math.min(2 * count, 5000); i++) {
+      enrichment.enrich(articles.get(i % articles.size()));
+    }
+    long start = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < count; i++) {
+      enrichment.enrich(articles.get(i % articles.size()));
+    }
+    return (threads.getCurrentThreadCpuTime() - start) / 1000.0 / count;
+  }
+
+  /**
+   * Cleaned articles of about 600 words, built from whole paragraphs of the news bodies in a
+   * JSON-Lines file; what the throughput figure and the microbenchmarks measure.
+   *
+   * @param file a JSON-Lines file whose rows have a {@code body}
+   * @param count how many articles
+   */
+  public static List<Article> articles(Path file, int count) {
     List<String> bodies = new ArrayList<>();
     rowsAll(file, 2000, row -> bodies.add(row.path("body").asText()));
     List<Article> articles = new ArrayList<>();
     StringBuilder body = new StringBuilder();
     int words = 0;
-    for (int i = 0; articles.size() < Math.min(count, 1000); i = (i + 1) % bodies.size()) {
+    for (int i = 0; articles.size() < count; i = (i + 1) % bodies.size()) {
       for (String paragraph : bodies.get(i).split("\n\n")) {
         if (words >= WORDS_PER_ARTICLE) {
           break;
@@ -274,15 +294,7 @@ public final class EvaluationHarness {
         words = 0;
       }
     }
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < Math.min(2 * count, 5000); i++) {
-      enrichment.enrich(articles.get(i % articles.size()));
-    }
-    long start = threads.getCurrentThreadCpuTime();
-    for (int i = 0; i < count; i++) {
-      enrichment.enrich(articles.get(i % articles.size()));
-    }
-    return (threads.getCurrentThreadCpuTime() - start) / 1000.0 / count;
+    return articles;
   }
 
   private String baselineLabel(String text, String lang) {
