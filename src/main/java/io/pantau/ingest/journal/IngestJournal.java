@@ -48,6 +48,10 @@ public final class IngestJournal implements AutoCloseable {
   private long pending;
   private final List<Record> recovered;
   private final long recoveryNanos;
+  private final Object syncLock = new Object();
+  private long written;
+  private long synced;
+  private IOException failure;
 
   /** One record read back: its sequence number and payload. */
   public record Record(long seq, byte[] payload) {}
@@ -103,15 +107,28 @@ public final class IngestJournal implements AutoCloseable {
   }
 
   /**
-   * Appends the payloads and forces them to disk before returning.
+   * Appends the payloads and forces them to disk before returning. Concurrent callers share fsyncs
+   * (group commit): one force covers every record written before it, so callers that arrive while a
+   * force is running wait for the next one instead of each paying their own.
    *
    * @return the sequence number of each payload, in order
-   * @throws IOException when they could not be made durable; none of them count as written then
+   * @throws IOException when they could not be made durable: the caller must not report them
+   *     accepted (should they reach disk anyway, they are indexed once and a retry is a duplicate)
    */
-  public synchronized long[] append(List<byte[]> payloads) throws IOException {
+  public long[] append(List<byte[]> payloads) throws IOException {
     long[] seqs = new long[payloads.size()];
     if (payloads.isEmpty()) {
       return seqs;
+    }
+    long end = write(payloads, seqs);
+    sync(end);
+    return seqs;
+  }
+
+  /** Writes the records to the active segment; returns the journal's written bytes after them. */
+  private synchronized long write(List<byte[]> payloads, long[] seqs) throws IOException {
+    if (failure != null) {
+      throw new IOException("the journal could not be forced to disk earlier", failure);
     }
     int total = 0;
     for (byte[] p : payloads) {
@@ -136,7 +153,6 @@ public final class IngestJournal implements AutoCloseable {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
-      ch.force(false);
     } catch (IOException e) {
       // Leave no half batch behind that a later append would follow.
       try {
@@ -150,7 +166,37 @@ public final class IngestJournal implements AutoCloseable {
     seg.lastSeq = seq - 1;
     nextSeq = seq;
     pending += payloads.size();
-    return seqs;
+    written += total;
+    return written;
+  }
+
+  /** Returns once every byte up to {@code end} (in written-bytes terms) is on disk. */
+  private void sync(long end) throws IOException {
+    synchronized (syncLock) {
+      if (synced >= end) {
+        return;
+      }
+      long target;
+      FileChannel ch;
+      synchronized (this) {
+        target = written;
+        ch = active;
+      }
+      try {
+        if (ch != null) {
+          ch.force(false);
+        }
+      } catch (java.nio.channels.ClosedChannelException e) {
+        // Rolled or deleted meanwhile: a segment is forced before it is closed.
+      } catch (IOException e) {
+        // After a failed fsync the page cache cannot be trusted; refuse further appends.
+        synchronized (this) {
+          failure = e;
+        }
+        throw e;
+      }
+      synced = target;
+    }
   }
 
   /** Marks records done; the watermark moves past every run of done records. */
@@ -219,9 +265,11 @@ public final class IngestJournal implements AutoCloseable {
   private void closeActive() {
     if (active != null) {
       try {
+        active.force(false);
         active.close();
       } catch (IOException e) {
-        LOG.warning("Could not close a journal segment: " + e);
+        LOG.warning("Could not force and close a journal segment: " + e);
+        failure = e;
       }
       active = null;
     }

@@ -129,6 +129,41 @@ class IngestJournalTest {
   }
 
   @Test
+  void concurrentAppendsShareFsyncsAndLoseNothing() throws Exception {
+    int threads = 8;
+    int perThread = 200;
+    try (IngestJournal j = IngestJournal.open(dir, 4096)) {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    j.append(payloads(thread + ":" + i));
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      assertEquals(threads * perThread, j.pending());
+    }
+    try (IngestJournal j = IngestJournal.open(dir, 4096)) {
+      List<String> back = texts(j.recovered());
+      assertEquals(threads * perThread, back.size());
+      assertEquals(threads * perThread, new java.util.HashSet<>(back).size());
+      for (int i = 0; i < j.recovered().size(); i++) {
+        assertEquals(i, j.recovered().get(i).seq(), "sequence numbers have no gaps");
+      }
+    }
+  }
+
+  @Test
   void anEmptyJournalRecoversNothing() throws IOException {
     try (IngestJournal j = IngestJournal.open(dir.resolve("fresh"), MIB)) {
       assertTrue(j.recovered().isEmpty());
