@@ -19,10 +19,8 @@ class CrashRecoveryIT {
   @Test
   void everyAcceptedArticleIsIndexedExactlyOnceAfterAKillDashNine() throws Exception {
     Path root = Durability.newDir("pantau-crash-it-");
-    EmbeddedElasticsearch es = Durability.node(root.resolve("es"), 0);
-    es.start();
-    PantauProcess app =
-        new PantauProcess(root.resolve("pantau"), es.hostAndPort(), Durability.fastRetries());
+    EmbeddedElasticsearch es = Durability.startNode(root);
+    PantauProcess app = Durability.app(root, es.hostAndPort());
     try {
       app.start();
       int accepted = 0;

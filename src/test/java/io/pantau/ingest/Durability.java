@@ -51,6 +51,18 @@ final class Durability {
     return dir;
   }
 
+  /** A node under {@code root/es}, started on a free port. */
+  static EmbeddedElasticsearch startNode(Path root) {
+    EmbeddedElasticsearch es = node(root.resolve("es"), 0);
+    es.start();
+    return es;
+  }
+
+  /** The packaged app under {@code root/pantau}, answering at once and retrying quickly. */
+  static PantauProcess app(Path root, String elasticsearch) {
+    return new PantauProcess(root.resolve("pantau"), elasticsearch, fastRetries());
+  }
+
   static EmbeddedElasticsearch node(Path home, int port) {
     String zip = System.getProperty("pantau.elasticsearch.distribution");
     if (zip == null) {

@@ -22,11 +22,9 @@ class ElasticsearchOutageIT {
   void everyArticleAcceptedDuringAnOutageIsIndexedExactlyOnceWhenElasticsearchIsBack()
       throws Exception {
     Path root = Durability.newDir("pantau-outage-it-");
-    EmbeddedElasticsearch es = Durability.node(root.resolve("es"), 0);
-    es.start();
+    EmbeddedElasticsearch es = Durability.startNode(root);
     int esPort = es.httpPort();
-    PantauProcess app =
-        new PantauProcess(root.resolve("pantau"), es.hostAndPort(), Durability.fastRetries());
+    PantauProcess app = Durability.app(root, es.hostAndPort());
     try {
       app.start();
       int accepted = 0;
