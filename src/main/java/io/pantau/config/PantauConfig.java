@@ -126,6 +126,29 @@ public interface PantauConfig {
     /** Largest article text (body or html) accepted, in characters. */
     @WithDefault("2000000")
     int maxTextChars();
+
+    /**
+     * Persist accepted articles in the journal ({@code <data-dir>/journal}) before answering, so
+     * none is lost to a crash or an Elasticsearch outage. Off: an in-memory queue only.
+     */
+    @WithDefault("true")
+    boolean journal();
+
+    /** Journal size, in bytes, beyond which new articles are refused with 429. */
+    @WithDefault("1073741824")
+    long journalMaxBytes();
+
+    /** Size, in bytes, after which the journal starts a new segment file. */
+    @WithDefault("67108864")
+    long journalSegmentBytes();
+
+    /** Wait before the first retry of a failed index write; it doubles with each further one. */
+    @WithDefault("500ms")
+    Duration retryBackoff();
+
+    /** Longest wait between retries of an index write (they go on until Elasticsearch is back). */
+    @WithDefault("30s")
+    Duration maxRetryBackoff();
   }
 
   /** The sample data loaded into an empty index. */

@@ -163,6 +163,16 @@ public class ArticleIndex {
     return count(ArticleSearch.all());
   }
 
+  /** Whether Elasticsearch answers a cluster health request within two seconds. */
+  public boolean reachable() {
+    try {
+      es.cluster().health(h -> h.timeout(t -> t.time("2s")));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Makes everything written so far visible to search. */
   public void refresh() {
     call(() -> es.indices().refresh(r -> r.index(IndexNames.ARTICLES)));

@@ -31,7 +31,11 @@ class ElasticsearchHealthCheck implements HealthCheck {
           .withData("hosts", String.join(",", connection.hosts()))
           .build();
     } catch (Exception e) {
-      return b.down().withData("error", "unreachable").build();
+      // Degraded, not dead: ingest keeps accepting into its journal and drains when it is back.
+      return b.down()
+          .withData("error", "unreachable")
+          .withData("ingest", "accepting into the journal; indexing resumes when reachable")
+          .build();
     }
   }
 }

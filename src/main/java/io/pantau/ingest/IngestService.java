@@ -16,14 +16,18 @@ import io.pantau.index.IndexWrite;
 import io.pantau.index.WriteOutcome;
 import io.pantau.ingest.clean.ArticleCleaner;
 import io.pantau.ingest.clean.StoragePolicy;
+import io.pantau.ingest.journal.IngestJournal;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,20 +36,30 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Accepts raw articles and sees them through cleaning, enrichment and indexing.
  *
- * <p>Accepting is cheap and bounded: an article is validated and queued, or the caller is told the
- * backlog is full. Worker threads take queued articles in batches, so Elasticsearch sees bulk
- * requests of {@code pantau.ingest.batch-size}, and complete each article's future with what became
- * of it.
+ * <p>Accepting is cheap and bounded: an article is validated, written to the journal and forced to
+ * disk (one fsync per call), and queued; or the caller is told the backlog is full. Worker threads
+ * take queued articles in batches, so Elasticsearch sees bulk requests of {@code
+ * pantau.ingest.batch-size}, retry with exponential backoff for as long as Elasticsearch is away,
+ * complete each article's future with what became of it and only then mark it done in the journal.
+ * At start, what the journal holds undone is queued again. Replaying an article that was already
+ * stored is harmless: ids are stable and writes are creates, so it comes back {@code duplicate},
+ * which fires no {@link ArticleIndexed} event.
  */
 @ApplicationScoped
 public class IngestService {
   private static final Logger LOG = Logger.getLogger(IngestService.class);
-  private static final int MAX_INDEX_ATTEMPTS = 6;
+
+  /** Attempts for a batch whose write fails for a reason other than Elasticsearch being away. */
+  private static final int MAX_UNEXPECTED_ATTEMPTS = 6;
+
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final ArticleCleaner cleaner = new ArticleCleaner();
   private final Enrichment enrichment = Enrichment.standard();
@@ -55,9 +69,24 @@ public class IngestService {
   private final RawArticleValidator validator;
   private final StoragePolicy storagePolicy;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-  private final Semaphore capacity;
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> workers = new ArrayList<>();
+  private final java.nio.file.Path journalDir;
+  private Semaphore capacity;
+  private IngestJournal journal;
+  private boolean started;
+
+  private final Counter accepted;
+  private final Counter retries;
+  private final AtomicLong acceptedCount = new AtomicLong();
+  private final AtomicLong indexedCount = new AtomicLong();
+  private final AtomicLong duplicateCount = new AtomicLong();
+  private final AtomicLong failedCount = new AtomicLong();
+  private final AtomicLong retryCount = new AtomicLong();
+  private final AtomicReference<IngestStatus.LastError> lastError = new AtomicReference<>();
+  private volatile Boolean lastWriteReachedIndex;
+  private volatile int recoveredArticles;
+  private volatile long recoveryMillis;
 
   private final Counter indexed;
   private final Counter duplicates;
@@ -67,8 +96,17 @@ public class IngestService {
   private final Timer indexLatency;
   private final Timer ingestLatency;
 
+  /**
+   * One accepted article.
+   *
+   * @param seq its journal sequence number, or -1 without a journal
+   */
   private record Job(
-      RawArticle raw, Instant acceptedAt, boolean refresh, CompletableFuture<ItemResult> result) {}
+      RawArticle raw,
+      Instant acceptedAt,
+      boolean refresh,
+      CompletableFuture<ItemResult> result,
+      long seq) {}
 
   /** An article ready to write: what is stored, and the whole enriched article for listeners. */
   private record Prepared(Job job, IndexWrite write, EnrichedArticle full) {}
@@ -83,7 +121,7 @@ public class IngestService {
     this.settings = config.ingest();
     this.validator = new RawArticleValidator(settings.maxTextChars());
     this.storagePolicy = parsePolicy(settings.rightsPolicy());
-    this.capacity = new Semaphore(settings.queueCapacity());
+    this.journalDir = config.dataDir().resolve("journal");
     this.indexed =
         Counter.builder("pantau.articles.ingested")
             .description("Articles newly indexed")
@@ -112,7 +150,72 @@ public class IngestService {
         Timer.builder("pantau.ingest.latency")
             .description("Time from accepting an article to its being indexed")
             .register(registry);
+    this.accepted =
+        Counter.builder("pantau.ingest.accepted")
+            .description("Articles accepted (journaled and queued)")
+            .register(registry);
+    this.retries =
+        Counter.builder("pantau.ingest.retries")
+            .description("Index writes retried after a failure")
+            .register(registry);
     registry.gauge("pantau.ingest.backlog", queue, BlockingQueue::size);
+    registry.gauge(
+        "pantau.ingest.journal.bytes", this, s -> s.journal == null ? 0 : s.journal.sizeBytes());
+    registry.gauge(
+        "pantau.ingest.journal.pending", this, s -> s.journal == null ? 0 : s.journal.pending());
+    registry.gauge(
+        "pantau.ingest.index.reachable",
+        this,
+        s -> Boolean.FALSE.equals(s.lastWriteReachedIndex) ? 0 : 1);
+  }
+
+  /** Resumes what the journal holds undone as soon as the application starts. */
+  void onStart(@Observes StartupEvent event) {
+    ensureStarted();
+  }
+
+  /**
+   * Opens the journal, queues what it holds undone, and starts the workers; once. The backlog bound
+   * counts recovered articles, so a restart with a full journal refuses new ones until it has
+   * drained.
+   */
+  private synchronized void ensureStarted() {
+    if (started) {
+      return;
+    }
+    List<Job> recovered = new ArrayList<>();
+    if (settings.journal()) {
+      journal = IngestJournal.open(journalDir, settings.journalSegmentBytes());
+      Instant now = Instant.now();
+      List<Long> unreadable = new ArrayList<>();
+      for (IngestJournal.Record r : journal.recovered()) {
+        try {
+          recovered.add(
+              new Job(
+                  RawArticleCodec.decode(r.payload()),
+                  now,
+                  false,
+                  new CompletableFuture<>(),
+                  r.seq()));
+        } catch (IllegalArgumentException e) {
+          LOG.errorf("Skipping unreadable journal record %d: %s", r.seq(), e.getMessage());
+          unreadable.add(r.seq());
+        }
+      }
+      journal.complete(unreadable);
+      recoveredArticles = recovered.size();
+      recoveryMillis = journal.recoveryNanos() / 1_000_000;
+      if (!recovered.isEmpty()) {
+        LOG.infof(
+            "Resuming %d accepted articles from the ingest journal (read in %d ms)",
+            recovered.size(), recoveryMillis);
+      }
+    }
+    // May start negative when the bound was lowered since the articles were accepted.
+    capacity = new Semaphore(settings.queueCapacity() - recovered.size());
+    queue.addAll(recovered);
+    started = true;
+    startWorkers();
   }
 
   /**
@@ -131,7 +234,7 @@ public class IngestService {
    */
   public List<CompletableFuture<ItemResult>> submit(
       List<RawArticle> raws, boolean refresh, Duration wait) {
-    startWorkers();
+    ensureStarted();
     Instant now = Instant.now();
     List<CompletableFuture<ItemResult>> results = new ArrayList<>(raws.size());
     List<Job> jobs = new ArrayList<>();
@@ -145,7 +248,7 @@ public class IngestService {
         continue;
       }
       RawArticle r = raw.fetchedAt() == null ? raw.withFetchedAt(now) : raw;
-      Job job = new Job(r, now, refresh, new CompletableFuture<>());
+      Job job = new Job(r, now, refresh, new CompletableFuture<>(), -1);
       jobs.add(job);
       results.add(job.result());
     }
@@ -161,12 +264,56 @@ public class IngestService {
         throw new IngestBusyException(
             "The processing backlog is full ("
                 + settings.queueCapacity()
-                + " articles); retry shortly.",
-            Duration.ofSeconds(5));
+                + " articles); nothing of this request was accepted; retry shortly.",
+            RETRY_AFTER);
+      }
+      try {
+        jobs = journaled(jobs);
+      } catch (RuntimeException e) {
+        capacity.release(jobs.size());
+        throw e;
       }
       queue.addAll(jobs);
+      accepted.increment(jobs.size());
+      acceptedCount.addAndGet(jobs.size());
     }
     return results;
+  }
+
+  /** Writes the jobs to the journal and forces it to disk once; they are accepted from then on. */
+  private List<Job> journaled(List<Job> jobs) {
+    if (journal == null) {
+      return jobs;
+    }
+    if (journal.sizeBytes() >= settings.journalMaxBytes()) {
+      throw new IngestBusyException(
+          "The ingest journal is full ("
+              + settings.journalMaxBytes()
+              + " bytes of articles not yet indexed); nothing of this request was accepted; retry"
+              + " shortly.",
+          RETRY_AFTER);
+    }
+    List<byte[]> payloads = new ArrayList<>(jobs.size());
+    for (Job j : jobs) {
+      payloads.add(RawArticleCodec.encode(j.raw()));
+    }
+    long[] seqs;
+    try {
+      seqs = journal.append(payloads);
+    } catch (IOException e) {
+      LOG.error("Could not write the ingest journal", e);
+      noteError("journal write failed: " + e.getMessage());
+      throw new IngestBusyException(
+          "The articles could not be stored safely (the ingest journal could not be written);"
+              + " nothing of this request was accepted; retry shortly.",
+          RETRY_AFTER);
+    }
+    List<Job> out = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      Job j = jobs.get(i);
+      out.add(new Job(j.raw(), j.acceptedAt(), j.refresh(), j.result(), seqs[i]));
+    }
+    return out;
   }
 
   /** Cleans and enriches without storing: what {@code POST /api/enrich} returns. */
@@ -207,6 +354,39 @@ public class IngestService {
     return queue.size();
   }
 
+  /**
+   * What ingest is doing: backlog, journal, counts since start, the last error, and whether
+   * Elasticsearch answers right now.
+   */
+  public IngestStatus status() {
+    ensureStarted();
+    boolean reachable = index.reachable();
+    IngestJournal j = journal;
+    return new IngestStatus(
+        queue.size(),
+        settings.queueCapacity(),
+        j != null,
+        j == null ? 0 : j.pending(),
+        j == null ? 0 : j.sizeBytes(),
+        j == null ? 0 : j.segmentCount(),
+        settings.journalMaxBytes(),
+        acceptedCount.get(),
+        indexedCount.get(),
+        duplicateCount.get(),
+        failedCount.get(),
+        retryCount.get(),
+        recoveredArticles,
+        recoveryMillis,
+        Optional.ofNullable(lastError.get()),
+        reachable);
+  }
+
+  /** Whether every worker thread is running. */
+  boolean workersAlive() {
+    ensureStarted();
+    return !workers.isEmpty() && workers.stream().allMatch(Thread::isAlive);
+  }
+
   /** How long a request waits for its articles before answering queued. */
   public Duration syncWait() {
     return settings.syncWait();
@@ -244,12 +424,31 @@ public class IngestService {
         return;
       } catch (RuntimeException e) {
         LOG.error("Ingest batch failed", e);
-        batch.forEach(
-            j -> complete(j, ItemResult.rejected(null, "processing failed: " + e.getMessage())));
-      } finally {
-        capacity.release(batch.size());
-        batch.clear();
+        noteError("processing failed: " + e.getMessage());
+        for (Job j : batch) {
+          if (!j.result().isDone()) {
+            failedCount.incrementAndGet();
+            complete(j, ItemResult.rejected(null, "processing failed: " + e.getMessage()));
+          }
+        }
       }
+      // Interrupted (shutting down) batches return above and stay undone in the journal.
+      done(batch);
+      batch.clear();
+    }
+  }
+
+  /** Frees the batch's room in the backlog and marks it done in the journal. */
+  private void done(List<Job> batch) {
+    capacity.release(batch.size());
+    if (journal != null) {
+      List<Long> seqs = new ArrayList<>(batch.size());
+      for (Job j : batch) {
+        if (j.seq() >= 0) {
+          seqs.add(j.seq());
+        }
+      }
+      journal.complete(seqs);
     }
   }
 
@@ -261,6 +460,7 @@ public class IngestService {
         Prepared p = prepare(job.raw());
         if (p.write().searchText().isBlank()) {
           failed.increment();
+          failedCount.incrementAndGet();
           complete(job, ItemResult.rejected(p.write().id(), "no article text found"));
           continue;
         }
@@ -269,6 +469,7 @@ public class IngestService {
       } catch (RuntimeException e) {
         LOG.warnf(e, "Could not process an article from %s", job.raw().url());
         failed.increment();
+        failedCount.incrementAndGet();
         complete(
             job, ItemResult.rejected(null, "could not process the article: " + e.getMessage()));
       }
@@ -286,6 +487,7 @@ public class IngestService {
       switch (o.status()) {
         case indexed -> {
           indexed.increment();
+          indexedCount.incrementAndGet();
           ingestLatency.record(Duration.between(p.job().acceptedAt(), done));
           complete(p.job(), new ItemResult(o.id(), ItemResult.Status.indexed, null));
           // Listeners (alert matching) read the whole text, with the story the index assigned.
@@ -301,38 +503,93 @@ public class IngestService {
         }
         case duplicate -> {
           duplicates.increment();
+          duplicateCount.incrementAndGet();
           complete(p.job(), new ItemResult(o.id(), ItemResult.Status.duplicate, null));
         }
         case failed -> {
           failed.increment();
+          failedCount.incrementAndGet();
+          noteError("article " + o.id() + " not indexed: " + o.error());
           complete(p.job(), ItemResult.rejected(o.id(), o.error()));
         }
       }
     }
   }
 
+  /**
+   * Writes the batch, retrying with exponential backoff: for as long as Elasticsearch is away (the
+   * articles are safe in the journal meanwhile), a few times for any other failure of the whole
+   * request, and again for single articles that Elasticsearch turned away as overloaded.
+   */
   private List<WriteOutcome> writeWithRetry(List<IndexWrite> writes, boolean refresh)
       throws InterruptedException {
-    long backoffMs = 500;
-    for (int attempt = 1; ; attempt++) {
+    long backoffMs = Math.max(1, settings.retryBackoff().toMillis());
+    long maxBackoffMs = Math.max(backoffMs, settings.maxRetryBackoff().toMillis());
+    WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
+    List<Integer> todo = new ArrayList<>();
+    for (int i = 0; i < writes.size(); i++) {
+      todo.add(i);
+    }
+    int unexpected = 0;
+    while (true) {
+      if (!running.get()) {
+        throw new InterruptedException("ingest is stopping");
+      }
+      List<IndexWrite> attempt = todo.stream().map(writes::get).toList();
+      String error;
       try {
-        return indexLatency.recordCallable(() -> index.write(writes, refresh));
-      } catch (IndexUnavailableException e) {
-        if (attempt >= MAX_INDEX_ATTEMPTS) {
-          LOG.errorf("Giving up on a batch of %d articles: %s", writes.size(), e.getMessage());
-          return writes.stream().map(w -> WriteOutcome.failed(w.id(), e.getMessage())).toList();
+        List<WriteOutcome> got = indexLatency.recordCallable(() -> index.write(attempt, refresh));
+        lastWriteReachedIndex = true;
+        List<Integer> again = new ArrayList<>();
+        for (int k = 0; k < got.size(); k++) {
+          WriteOutcome o = got.get(k);
+          if (o.status() == WriteOutcome.Status.failed && isTransient(o.error())) {
+            again.add(todo.get(k));
+          } else {
+            outcomes[todo.get(k)] = o;
+          }
         }
-        LOG.warnf(
-            "Indexing failed (attempt %d), retrying in %d ms: %s",
-            attempt, backoffMs, e.getMessage());
-        Thread.sleep(backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 15_000);
+        if (again.isEmpty()) {
+          return List.of(outcomes);
+        }
+        todo = again;
+        error = again.size() + " articles turned away by Elasticsearch as overloaded";
+      } catch (IndexUnavailableException e) {
+        lastWriteReachedIndex = false;
+        error = e.getMessage();
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {
-        throw new IllegalStateException(e);
+        error = e.getMessage();
+        if (++unexpected >= MAX_UNEXPECTED_ATTEMPTS) {
+          LOG.errorf(e, "Giving up on a batch of %d articles", todo.size());
+          noteError("gave up on a batch: " + error);
+          for (int i : todo) {
+            outcomes[i] = WriteOutcome.failed(writes.get(i).id(), error);
+          }
+          return List.of(outcomes);
+        }
       }
+      noteError(error);
+      retries.increment();
+      retryCount.incrementAndGet();
+      LOG.warnf(
+          "Indexing %d articles failed, retrying in %d ms: %s", todo.size(), backoffMs, error);
+      Thread.sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
     }
+  }
+
+  /** Item errors that say "not now" rather than "never". */
+  private static boolean isTransient(String error) {
+    return error != null
+        && (error.startsWith("es_rejected_execution_exception")
+            || error.startsWith("unavailable_shards_exception")
+            || error.startsWith("cluster_block_exception"));
+  }
+
+  private void noteError(String message) {
+    lastError.set(new IngestStatus.LastError(message, Instant.now()));
   }
 
   private Prepared prepare(RawArticle raw) {

@@ -9,6 +9,7 @@ import io.pantau.article.SentimentLabel;
 import io.pantau.index.ArticleIndex;
 import io.pantau.index.ArticleSearch;
 import io.pantau.index.SearchPage;
+import io.pantau.ingest.IngestBusyException;
 import io.pantau.ingest.IngestService;
 import io.pantau.ingest.ItemResult;
 import io.pantau.query.QueryException;
@@ -122,17 +123,22 @@ public class ArticleResource {
   @Path("/articles/_bulk")
   @Consumes(NDJSON)
   @RequiresRole(Role.editor)
-  @Operation(summary = "Submit many articles as NDJSON, one JSON object a line, streamed")
+  @Operation(
+      summary = "Submit many articles as NDJSON, one JSON object a line, streamed",
+      description =
+          "Accepted articles are journaled before the answer. When the backlog fills up part"
+              + " way, the lines from there on are rejected one by one with an error saying to"
+              + " retry them (and a Retry-After header); when nothing could be accepted the"
+              + " answer is 429.")
   public Response bulk(InputStream body, @QueryParam("refresh") String refresh) throws IOException {
     List<IngestAnswer.Item> items = new ArrayList<>();
     List<CompletableFuture<ItemResult>> pending = new ArrayList<>();
     List<Integer> pendingLines = new ArrayList<>();
-    List<RawArticle> chunk = new ArrayList<>();
-    List<Integer> chunkLines = new ArrayList<>();
+    List<Integer> pendingSlots = new ArrayList<>();
+    BulkChunk chunk = new BulkChunk();
     boolean wantRefresh = wantsRefresh(refresh);
     int lineNo = 0;
-    int rejected = 0;
-    List<Integer> itemSlots = new ArrayList<>();
+    IngestBusyException busy = null;
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
@@ -149,35 +155,80 @@ public class ArticleResource {
         if (p.article() == null) {
           items.add(
               new IngestAnswer.Item(null, "rejected", String.join("; ", p.problems()), lineNo));
-          rejected++;
           continue;
         }
-        itemSlots.add(items.size());
+        if (busy != null) {
+          items.add(new IngestAnswer.Item(null, "rejected", notAccepted(busy), lineNo));
+          continue;
+        }
+        chunk.add(p.article(), lineNo, items.size());
         items.add(null);
-        chunk.add(p.article());
-        chunkLines.add(lineNo);
-        if (chunk.size() >= ingest.batchSize()) {
-          pending.addAll(ingest.submit(chunk, wantRefresh, ingest.syncWait()));
-          pendingLines.addAll(chunkLines);
-          chunk = new ArrayList<>();
-          chunkLines = new ArrayList<>();
+        if (chunk.raws.size() >= ingest.batchSize()) {
+          busy = submitChunk(chunk, wantRefresh, items, pending, pendingLines, pendingSlots);
+          chunk = new BulkChunk();
         }
       }
     }
-    if (!chunk.isEmpty()) {
-      pending.addAll(ingest.submit(chunk, wantRefresh, ingest.syncWait()));
-      pendingLines.addAll(chunkLines);
+    if (busy == null && !chunk.raws.isEmpty()) {
+      busy = submitChunk(chunk, wantRefresh, items, pending, pendingLines, pendingSlots);
+    }
+    if (busy != null && pending.isEmpty()) {
+      throw busy;
     }
     List<ItemResult> results = IngestService.await(pending, ingest.syncWait());
     for (int k = 0; k < results.size(); k++) {
-      ItemResult r = results.get(k);
-      if (r.isRejected()) {
-        rejected++;
-      }
-      items.set(itemSlots.get(k), IngestAnswer.Item.of(r, pendingLines.get(k)));
+      items.set(pendingSlots.get(k), IngestAnswer.Item.of(results.get(k), pendingLines.get(k)));
     }
+    int rejected = (int) items.stream().filter(i -> "rejected".equals(i.status())).count();
     IngestAnswer answer = new IngestAnswer(items.size() - rejected, rejected, items);
-    return Response.status(answer.httpStatus()).entity(answer).build();
+    Response.ResponseBuilder r = Response.status(answer.httpStatus()).entity(answer);
+    if (busy != null) {
+      r.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+    }
+    return r.build();
+  }
+
+  /** Valid lines of a bulk request waiting to be submitted together. */
+  private static final class BulkChunk {
+    final List<RawArticle> raws = new ArrayList<>();
+    final List<Integer> lines = new ArrayList<>();
+    final List<Integer> slots = new ArrayList<>();
+
+    void add(RawArticle raw, int line, int slot) {
+      raws.add(raw);
+      lines.add(line);
+      slots.add(slot);
+    }
+  }
+
+  /**
+   * Submits a chunk; all of it or none is accepted. When the backlog is full, its lines are
+   * rejected with a retry error and the refusal is returned, so the rest of the request is too.
+   */
+  private IngestBusyException submitChunk(
+      BulkChunk chunk,
+      boolean refresh,
+      List<IngestAnswer.Item> items,
+      List<CompletableFuture<ItemResult>> pending,
+      List<Integer> pendingLines,
+      List<Integer> pendingSlots) {
+    try {
+      pending.addAll(ingest.submit(chunk.raws, refresh, ingest.syncWait()));
+      pendingLines.addAll(chunk.lines);
+      pendingSlots.addAll(chunk.slots);
+      return null;
+    } catch (IngestBusyException e) {
+      for (int k = 0; k < chunk.raws.size(); k++) {
+        items.set(
+            chunk.slots.get(k),
+            new IngestAnswer.Item(null, "rejected", notAccepted(e), chunk.lines.get(k)));
+      }
+      return e;
+    }
+  }
+
+  private static String notAccepted(IngestBusyException e) {
+    return "not accepted, retry this line later: " + e.getMessage();
   }
 
   @GET

@@ -1,0 +1,187 @@
+package io.pantau.ingest.journal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestJournalTest {
+  private static final long MIB = 1024 * 1024;
+
+  @TempDir Path dir;
+
+  @Test
+  void recordsNotMarkedDoneAreReadBackAfterARestartInOrder() throws IOException {
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      long[] seqs = j.append(payloads("a", "b", "c", "d"));
+      assertArrayEquals(new long[] {0, 1, 2, 3}, seqs);
+      j.complete(List.of(0L, 2L));
+      assertEquals(2, j.pending());
+    }
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      // 2 is done but above the watermark (1 is not): replaying it is allowed, losing 1 is not.
+      assertEquals(List.of("b", "c", "d"), texts(j.recovered()));
+      assertEquals(3, j.pending());
+      long[] next = j.append(payloads("e"));
+      assertEquals(4, next[0], "sequence numbers go on after a restart");
+    }
+  }
+
+  @Test
+  void aTornLastRecordIsCutOffAndTheRestIsKept() throws IOException {
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      j.append(payloads("first", "second"));
+    }
+    Path segment = segments().get(0);
+    long whole = Files.size(segment);
+    try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+      f.setLength(whole - 3); // a crash in the middle of writing "second"
+    }
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      assertEquals(List.of("first"), texts(j.recovered()));
+      assertEquals(IngestJournal.HEADER_BYTES + "first".length(), Files.size(segment));
+      j.append(payloads("third"));
+    }
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      assertEquals(List.of("first", "third"), texts(j.recovered()));
+    }
+  }
+
+  @Test
+  void aTornHeaderIsCutOff() throws IOException {
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      j.append(payloads("only"));
+    }
+    Path segment = segments().get(0);
+    Files.write(segment, new byte[] {0, 0, 0}, java.nio.file.StandardOpenOption.APPEND);
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      assertEquals(List.of("only"), texts(j.recovered()));
+      assertEquals(IngestJournal.HEADER_BYTES + 4, Files.size(segment));
+    }
+  }
+
+  @Test
+  void aRecordWhoseChecksumDoesNotMatchEndsTheReadable() throws IOException {
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      j.append(payloads("good", "flip", "after"));
+    }
+    Path segment = segments().get(0);
+    long secondPayload = 2L * IngestJournal.HEADER_BYTES + "good".length();
+    try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+      f.seek(secondPayload);
+      f.write('F');
+    }
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      assertEquals(List.of("good"), texts(j.recovered()));
+      assertEquals(1, j.pending());
+    }
+  }
+
+  @Test
+  void segmentsRollAndAreDeletedOnceEveryRecordInThemIsDone() throws IOException {
+    List<Long> all = new ArrayList<>();
+    try (IngestJournal j = IngestJournal.open(dir, 100)) {
+      for (int i = 0; i < 6; i++) {
+        // 16 + 40 bytes a record: two records pass the 100-byte segment size
+        for (long s : j.append(List.of(new byte[40]))) {
+          all.add(s);
+        }
+      }
+      assertEquals(3, j.segmentCount());
+      assertEquals(3, segments().size());
+      j.complete(List.of(1L, 0L));
+      assertEquals(2, segments().size(), "the first segment is wholly done");
+      j.complete(List.of(3L));
+      assertEquals(2, segments().size(), "2 is not done, so the second segment stays");
+      j.complete(all);
+      assertEquals(0, j.pending());
+      assertEquals(0, segments().size());
+      assertEquals(0, j.sizeBytes());
+      j.append(payloads("later"));
+      assertEquals(1, segments().size());
+    }
+    try (IngestJournal j = IngestJournal.open(dir, 100)) {
+      assertEquals(List.of("later"), texts(j.recovered()));
+      assertEquals(6, j.recovered().get(0).seq());
+    }
+  }
+
+  @Test
+  void aMissingCheckpointOnlyMeansMoreIsReplayed() throws IOException {
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      j.append(payloads("a", "b"));
+      j.complete(List.of(0L));
+    }
+    Files.delete(dir.resolve(IngestJournal.CHECKPOINT));
+    try (IngestJournal j = IngestJournal.open(dir, MIB)) {
+      assertEquals(List.of("a", "b"), texts(j.recovered()));
+    }
+  }
+
+  @Test
+  void concurrentAppendsShareFsyncsAndLoseNothing() throws Exception {
+    int threads = 8;
+    int perThread = 200;
+    try (IngestJournal j = IngestJournal.open(dir, 4096)) {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    j.append(payloads(thread + ":" + i));
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      assertEquals(threads * perThread, j.pending());
+    }
+    try (IngestJournal j = IngestJournal.open(dir, 4096)) {
+      List<String> back = texts(j.recovered());
+      assertEquals(threads * perThread, back.size());
+      assertEquals(threads * perThread, new java.util.HashSet<>(back).size());
+      for (int i = 0; i < j.recovered().size(); i++) {
+        assertEquals(i, j.recovered().get(i).seq(), "sequence numbers have no gaps");
+      }
+    }
+  }
+
+  @Test
+  void anEmptyJournalRecoversNothing() throws IOException {
+    try (IngestJournal j = IngestJournal.open(dir.resolve("fresh"), MIB)) {
+      assertTrue(j.recovered().isEmpty());
+      assertEquals(0, j.sizeBytes());
+    }
+  }
+
+  private List<Path> segments() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList();
+    }
+  }
+
+  private static List<byte[]> payloads(String... texts) {
+    return Stream.of(texts).map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+  }
+
+  private static List<String> texts(List<IngestJournal.Record> records) {
+    return records.stream().map(r -> new String(r.payload(), StandardCharsets.UTF_8)).toList();
+  }
+}
