@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param requestArticles articles per {@code POST /api/articles/_bulk} request
  * @param alertQueries stored alert queries of the second ingest run (0 skips that run)
  * @param analyticsCalls timed calls per analytics endpoint (after warm-up)
+ * @param analyticsArticles time analytics at this many articles, topping the index up with copies
+ *     of the stored documents when the ingested corpus is smaller (0: as ingested)
  * @param matchSeconds seconds per alert-matching measurement (0 skips them)
  * @param pantauHeap Pantau's maximum heap ({@code -Xmx})
  * @param esHeap the Elasticsearch heap
@@ -37,6 +39,7 @@ record BenchOptions(
     int requestArticles,
     int alertQueries,
     int analyticsCalls,
+    long analyticsArticles,
     double matchSeconds,
     String pantauHeap,
     String esHeap,
@@ -64,6 +67,7 @@ record BenchOptions(
         Integer.getInteger("bench.requestArticles", 1000),
         Integer.getInteger("bench.alertQueries", 10_000),
         Integer.getInteger("bench.analyticsCalls", 30),
+        Long.getLong("bench.analyticsArticles", 0L),
         Double.parseDouble(System.getProperty("bench.matchSeconds", "8")),
         System.getProperty("bench.pantauHeap", "512m"),
         System.getProperty("bench.esHeap", "1g"),

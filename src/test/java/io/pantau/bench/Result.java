@@ -84,7 +84,8 @@ final class Result {
         String.format(Locale.ROOT, "%.2f", r.docsPerSec() / rawDocsPerSec));
   }
 
-  void analytics(List<AnalyticsTimes.Times> times) {
+  void analytics(long articles, List<AnalyticsTimes.Times> times) {
+    json.put("analyticsArticles", articles);
     ObjectNode a = json.putObject("analytics");
     for (AnalyticsTimes.Times t : times) {
       a.putObject(t.endpoint())
@@ -94,7 +95,7 @@ final class Result {
           .put("rawP95Ms", round(t.rawP95Ms()))
           .put("ratio", round(t.ratio()));
       row(
-          "Analytics " + t.endpoint() + ", p50 (p95) ms",
+          String.format(Locale.ROOT, "Analytics %s at %,d, p50 (p95) ms", t.endpoint(), articles),
           String.format(Locale.ROOT, "%.1f (%.1f)", t.p50Ms(), t.p95Ms()),
           String.format(Locale.ROOT, "%.1f (%.1f)", t.rawP50Ms(), t.rawP95Ms()),
           String.format(Locale.ROOT, "%.2f", t.ratio()));
