@@ -131,42 +131,28 @@ public final class Bench {
       throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int i; (i = next.getAndIncrement()) < queries.size(); ) {
-                    ObjectNode alert = Corpus.JSON.createObjectNode();
-                    alert.put("name", "bench " + i);
-                    alert.put("query", queries.get(i));
-                    alert.put("type", "match");
-                    alert.put("enabled", true);
-                    alert.put("digestMinutes", 60);
-                    ArrayNode channels = alert.putArray("channels");
-                    channels.addObject().put("type", "webhook").put("url", hook);
-                    Http.Answer a =
-                        pantau.post(
-                            "/api/alerts",
-                            "application/json",
-                            alert.toString().getBytes(StandardCharsets.UTF_8));
-                    if (a.status() / 100 != 2) {
-                      if (refused.incrementAndGet() <= 3) {
-                        log("alerts: refused %s: %s", queries.get(i), a.body());
-                      }
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    inParallel(
+        clients,
+        () -> {
+          for (int i; (i = next.getAndIncrement()) < queries.size(); ) {
+            ObjectNode alert = Corpus.JSON.createObjectNode();
+            alert.put("name", "bench " + i);
+            alert.put("query", queries.get(i));
+            alert.put("type", "match");
+            alert.put("enabled", true);
+            alert.put("digestMinutes", 60);
+            ArrayNode channels = alert.putArray("channels");
+            channels.addObject().put("type", "webhook").put("url", hook);
+            Http.Answer a =
+                pantau.post(
+                    "/api/alerts",
+                    "application/json",
+                    alert.toString().getBytes(StandardCharsets.UTF_8));
+            if (a.status() / 100 != 2 && refused.incrementAndGet() <= 3) {
+              log("alerts: refused %s: %s", queries.get(i), a.body());
+            }
+          }
+        });
     if (refused.get() > queries.size() / 100) {
       throw new IllegalStateException(refused.get() + " alert queries were refused");
     }
@@ -225,8 +211,34 @@ public final class Bench {
     }
   }
 
-  /** Unused iterator guard: requests are handed out one at a time to the clients. */
+  /** The next item for one of several clients sharing an iterator, or null at its end. */
   static synchronized <T> T nextOrNull(Iterator<T> it) {
     return it.hasNext() ? it.next() : null;
+  }
+
+  /** What each client thread does; may throw. */
+  interface Task {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code task} on {@code threads} threads and waits for all; a failure is rethrown. */
+  static void inParallel(int threads, Task task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  task.run();
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 }

@@ -1,12 +1,7 @@
 package io.pantau.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,38 +41,23 @@ final class Ingest {
     AtomicLong rejected = new AtomicLong();
     long before = count();
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(o.clients());
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < o.clients(); c++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (byte[] body; (body = Bench.nextOrNull(requests)) != null; ) {
-                    JsonNode answer =
-                        Bench.json(
-                            pantau
-                                .post("/api/articles/_bulk", "application/x-ndjson", body)
-                                .ok()
-                                .body());
-                    for (JsonNode item : answer.path("items")) {
-                      switch (item.path("status").asText()) {
-                        case "indexed" -> indexed.incrementAndGet();
-                        case "queued" -> queued.incrementAndGet();
-                        case "duplicate" -> duplicates.incrementAndGet();
-                        default -> rejected.incrementAndGet();
-                      }
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    Bench.inParallel(
+        o.clients(),
+        () -> {
+          for (byte[] body; (body = Bench.nextOrNull(requests)) != null; ) {
+            JsonNode answer =
+                Bench.json(
+                    pantau.post("/api/articles/_bulk", "application/x-ndjson", body).ok().body());
+            for (JsonNode item : answer.path("items")) {
+              switch (item.path("status").asText()) {
+                case "indexed" -> indexed.incrementAndGet();
+                case "queued" -> queued.incrementAndGet();
+                case "duplicate" -> duplicates.incrementAndGet();
+                default -> rejected.incrementAndGet();
+              }
+            }
+          }
+        });
     double postSeconds = (System.nanoTime() - start) / 1e9;
     long expected = before + indexed.get() + queued.get();
     long deadline = System.nanoTime() + 600_000_000_000L;

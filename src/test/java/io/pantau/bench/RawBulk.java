@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -175,35 +172,21 @@ final class RawBulk {
     }
     AtomicInteger next = new AtomicInteger();
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int from; (from = next.getAndAdd(batch)) < docs.size(); ) {
-                    ByteArrayOutputStream body = new ByteArrayOutputStream(batch * 4096);
-                    for (int i = from; i < Math.min(docs.size(), from + batch); i++) {
-                      body.writeBytes(docs.get(i));
-                    }
-                    String answer =
-                        es.post("/_bulk", "application/x-ndjson", body.toByteArray()).ok().body();
-                    if (answer.startsWith("{\"errors\":true")
-                        || answer.contains("\"errors\":true,")) {
-                      throw new IllegalStateException(
-                          "raw bulk had errors: " + answer.substring(0, 400));
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    Bench.inParallel(
+        clients,
+        () -> {
+          for (int from; (from = next.getAndAdd(batch)) < docs.size(); ) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream(batch * 4096);
+            for (int i = from; i < Math.min(docs.size(), from + batch); i++) {
+              body.writeBytes(docs.get(i));
+            }
+            String answer =
+                es.post("/_bulk", "application/x-ndjson", body.toByteArray()).ok().body();
+            if (answer.contains("\"errors\":true")) {
+              throw new IllegalStateException("raw bulk had errors: " + answer.substring(0, 400));
+            }
+          }
+        });
     es.post("/" + PREFIX + "*/_refresh", "application/json", new byte[0]).ok();
     return new Attempt(batch, clients, docs.size(), (System.nanoTime() - start) / 1e9);
   }
