@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Links each new article to the story it belongs to: copies of the same text (republications,
@@ -32,7 +34,17 @@ final class StoryResolver {
   /** Estimated Jaccard similarity of shingles above which two bodies are the same story. */
   static final double SAME_STORY = 0.5;
 
+  /** Stored copies fetched per band key asked (a bound, not a target: most keys match nothing). */
   private static final int CANDIDATES = 10;
+
+  /** Band keys per search; well below Elasticsearch's default limit of 65,536 terms. */
+  private static final int TERMS_PER_SEARCH = 4096;
+
+  /** Hits per search; Elasticsearch's default result window. */
+  private static final int MAX_HITS = 10_000;
+
+  private static final List<String> CANDIDATE_FIELDS =
+      List.of("id", "storyId", "duplicateOf", "published", "fingerprint");
   private static final Duration RECENT_AGE = Duration.ofSeconds(30);
   private static final int RECENT_MAX = 20_000;
 
@@ -127,56 +139,76 @@ final class StoryResolver {
     }
   }
 
+  /**
+   * The stored articles sharing at least one band with each article of the batch. One search per
+   * {@link #TERMS_PER_SEARCH} band keys, all sent as one multi-search: a search per article made
+   * Elasticsearch run hundreds of tiny searches per batch, which cost it more than indexing the
+   * batch did (seen in the ingest benchmark). Near-copies are rare, so few documents come back;
+   * each is handed to every article of the batch it shares a band with.
+   */
   private List<List<Candidate>> storedCandidates(List<EnrichedArticle> batch) {
-    List<RequestItem> searches = new ArrayList<>();
-    List<Integer> asked = new ArrayList<>();
+    List<List<Candidate>> out = new ArrayList<>();
+    Map<String, List<Integer>> askers = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
+      out.add(new ArrayList<>());
       Fingerprint f = batch.get(i).fingerprint();
-      if (!f.hasSignature() || f.bands().isEmpty()) {
-        continue;
+      if (f.hasSignature()) {
+        for (String band : f.bands()) {
+          askers.computeIfAbsent(band, k -> new ArrayList<>()).add(i);
+        }
       }
-      List<FieldValue> bands = f.bands().stream().map(FieldValue::of).toList();
+    }
+    if (askers.isEmpty()) {
+      return out;
+    }
+    List<String> bands = new ArrayList<>(askers.keySet());
+    List<RequestItem> searches = new ArrayList<>();
+    for (int from = 0; from < bands.size(); from += TERMS_PER_SEARCH) {
+      List<FieldValue> chunk =
+          bands.subList(from, Math.min(bands.size(), from + TERMS_PER_SEARCH)).stream()
+              .map(FieldValue::of)
+              .toList();
+      int size = Math.min(MAX_HITS, CANDIDATES * chunk.size());
       searches.add(
           RequestItem.of(
               r ->
                   r.header(h -> h.index(IndexNames.ARTICLES).ignoreUnavailable(true))
                       .body(
                           b ->
-                              b.size(CANDIDATES)
-                                  .source(
-                                      s ->
-                                          s.filter(
-                                              sf ->
-                                                  sf.includes(
-                                                      "id",
-                                                      "storyId",
-                                                      "duplicateOf",
-                                                      "published",
-                                                      "fingerprint")))
+                              b.size(size)
+                                  .source(s -> s.filter(sf -> sf.includes(CANDIDATE_FIELDS)))
                                   .query(
                                       q ->
-                                          q.terms(
-                                              t ->
-                                                  t.field("fingerprint.bands")
-                                                      .terms(v -> v.value(bands)))))));
-      asked.add(i);
-    }
-    List<List<Candidate>> out = new ArrayList<>();
-    for (int i = 0; i < batch.size(); i++) {
-      out.add(new ArrayList<>());
-    }
-    if (searches.isEmpty()) {
-      return out;
+                                          q.constantScore(
+                                              c ->
+                                                  c.filter(
+                                                      f ->
+                                                          f.terms(
+                                                              t ->
+                                                                  t.field("fingerprint.bands")
+                                                                      .terms(
+                                                                          v ->
+                                                                              v.value(
+                                                                                  chunk)))))))));
     }
     MsearchResponse<Candidate> r =
         ArticleIndex.call(() -> es.msearch(m -> m.searches(searches), Candidate.class));
-    List<MultiSearchResponseItem<Candidate>> responses = r.responses();
-    for (int k = 0; k < responses.size(); k++) {
-      MultiSearchResponseItem<Candidate> item = responses.get(k);
-      if (item.isResult()) {
-        for (Hit<Candidate> h : item.result().hits().hits()) {
-          if (h.source() != null) {
-            out.get(asked.get(k)).add(h.source());
+    for (MultiSearchResponseItem<Candidate> item : r.responses()) {
+      if (!item.isResult()) {
+        continue;
+      }
+      for (Hit<Candidate> h : item.result().hits().hits()) {
+        Candidate c = h.source();
+        if (c == null || c.fingerprint() == null) {
+          continue;
+        }
+        Set<Integer> to = new HashSet<>();
+        for (String band : c.fingerprint().bands()) {
+          to.addAll(askers.getOrDefault(band, List.of()));
+        }
+        for (int i : to) {
+          if (out.get(i).stream().noneMatch(x -> x.id().equals(c.id()))) {
+            out.get(i).add(c);
           }
         }
       }

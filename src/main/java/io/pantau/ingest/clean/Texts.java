@@ -6,9 +6,6 @@ import java.util.regex.Pattern;
 
 /** Whitespace and comparison helpers shared by the text and HTML paths. */
 final class Texts {
-  private static final Pattern INVISIBLE =
-      Pattern.compile("[\\u200b-\\u200d\\u2060\\ufeff\\u00ad]");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u2007\\u202f]+");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private Texts() {}
@@ -18,7 +15,39 @@ final class Texts {
     if (s == null) {
       return "";
     }
-    return SPACES.matcher(INVISIBLE.matcher(s).replaceAll("")).replaceAll(" ").trim();
+    // One pass instead of two regex replacements: this runs on every line of every article and
+    // showed up as the cleaner's hottest method in the ingest benchmark's profile.
+    StringBuilder out = new StringBuilder(s.length());
+    boolean inSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isInvisible(c)) {
+        continue;
+      }
+      if (isSpace(c)) {
+        inSpace = true;
+        continue;
+      }
+      if (inSpace) {
+        out.append(' ');
+        inSpace = false;
+      }
+      out.append(c);
+    }
+    if (inSpace) {
+      out.append(' ');
+    }
+    return out.toString().trim();
+  }
+
+  /** Zero-width and soft-hyphen characters: U+200B..U+200D, U+2060, U+FEFF, U+00AD. */
+  static boolean isInvisible(char c) {
+    return (c >= '\u200b' && c <= '\u200d') || c == '\u2060' || c == '\ufeff' || c == '\u00ad';
+  }
+
+  /** Regex {@code \\s} and the no-break spaces U+00A0, U+2007, U+202F. */
+  static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u2007' || c == '\u202f';
   }
 
   /** Several lines: each cleaned with {@link #space}, empty ones dropped, joined by '\n'. */

@@ -1,0 +1,74 @@
+package io.pantau.alerts;
+
+import io.pantau.article.Article;
+import io.pantau.query.QueryParser;
+import io.pantau.query.QueryText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Alert matching alone, for the benchmark in {@code io.pantau.bench}: the stored-query monitor that
+ * {@link AlertMatcher} runs (same presearcher), fed with given queries and articles. Only drives
+ * the monitor's package API; the monitor itself is the alerts package's business.
+ */
+public final class MatchProbe {
+  private MatchProbe() {}
+
+  /** What one matching run did. */
+  public record Outcome(
+      int queries, int threads, long articles, double docsPerSec, double matchesPerDoc) {}
+
+  /**
+   * Registers {@code queries} (Pantau query language) and matches {@code articles} round-robin with
+   * {@code threads} threads for about {@code seconds}.
+   */
+  public static Outcome run(
+      List<String> queries, List<Article> articles, int threads, double seconds) throws Exception {
+    QueryMonitor monitor = new QueryMonitor(QueryMonitor.Presearcher.MULTIPASS);
+    for (int i = 0; i < queries.size(); i++) {
+      monitor.register(Integer.toString(i), QueryParser.parse(queries.get(i)));
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong matched = new AtomicLong();
+    AtomicLong done = new AtomicLong();
+    long start = System.nanoTime();
+    long deadline = start + (long) (seconds * 1e9);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  try (Analyzer analyzer = QueryText.analyzer()) {
+                    while (System.nanoTime() < deadline) {
+                      Article a = articles.get(next.getAndIncrement() % articles.size());
+                      matched.addAndGet(
+                          monitor.match(MonitorDocument.of(a, analyzer)).matches().size());
+                      done.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    return new Outcome(
+        queries.size(),
+        threads,
+        done.get(),
+        done.get() / elapsed,
+        done.get() == 0 ? 0 : matched.get() / (double) done.get());
+  }
+}

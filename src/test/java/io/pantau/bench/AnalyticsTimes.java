@@ -1,0 +1,123 @@
+package io.pantau.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pantau.analytics.AnalyticsFilter;
+import io.pantau.analytics.EntityType;
+import io.pantau.analytics.Interval;
+import io.pantau.analytics.RequestBodies;
+import io.pantau.analytics.TermField;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Each analytics endpoint against the Elasticsearch request behind it: the same request body,
+ * rendered by {@link RequestBodies}, sent straight to Elasticsearch. Calls alternate between the
+ * two so that drift on a shared machine hits both alike; both are timed by the same client on
+ * loopback.
+ */
+final class AnalyticsTimes {
+  private static final int WARM_UP = 5;
+
+  private final Http pantau;
+  private final Http es;
+  private final int calls;
+
+  AnalyticsTimes(Http pantau, Http es, int calls) {
+    this.pantau = pantau;
+    this.es = es;
+    this.calls = calls;
+  }
+
+  /** One endpoint's figures, in milliseconds. */
+  record Times(String endpoint, double p50Ms, double p95Ms, double rawP50Ms, double rawP95Ms) {
+    double ratio() {
+      return p50Ms / rawP50Ms;
+    }
+  }
+
+  private record Endpoint(String name, String path, String body) {}
+
+  List<Times> measure() {
+    Instant[] period = period();
+    String range = "from=" + period[0] + "&to=" + period[1];
+    AnalyticsFilter f =
+        new AnalyticsFilter(
+            null, Optional.of(period[0]), Optional.of(period[1]), List.of(), List.of(), null);
+    List<Endpoint> endpoints =
+        List.of(
+            new Endpoint("volume", "volume?interval=day&", RequestBodies.volume(f, Interval.day)),
+            new Endpoint(
+                "sentiment", "sentiment?interval=day&", RequestBodies.sentiment(f, Interval.day)),
+            new Endpoint(
+                "keywords",
+                "keywords?size=20&",
+                RequestBodies.keywords(f, TermField.keyphrases, 20)),
+            new Endpoint(
+                "trending",
+                "trending?size=20&",
+                RequestBodies.trending(f, TermField.keyphrases, 20)),
+            new Endpoint("sources", "sources?size=20&", RequestBodies.sources(f, 20)),
+            new Endpoint(
+                "entities",
+                "entities?type=person&size=20&",
+                RequestBodies.entities(f, EntityType.person, 20)),
+            new Endpoint("languages", "languages?size=20&", RequestBodies.languages(f, 20)));
+    List<Times> out = new ArrayList<>();
+    for (Endpoint e : endpoints) {
+      String url = "/api/analytics/" + e.path() + range;
+      byte[] body = e.body().getBytes(StandardCharsets.UTF_8);
+      double[] own = new double[calls];
+      double[] raw = new double[calls];
+      for (int i = 0; i < WARM_UP + calls; i++) {
+        long t0 = System.nanoTime();
+        pantau.get(url).ok();
+        long t1 = System.nanoTime();
+        es.post("/pantau-articles/_search", "application/json", body).ok();
+        long t2 = System.nanoTime();
+        if (i >= WARM_UP) {
+          own[i - WARM_UP] = (t1 - t0) / 1e6;
+          raw[i - WARM_UP] = (t2 - t1) / 1e6;
+        }
+      }
+      Times t = new Times(e.name(), pct(own, 50), pct(own, 95), pct(raw, 50), pct(raw, 95));
+      Bench.log(
+          "analytics %-9s pantau p50 %6.1f ms p95 %6.1f ms | elasticsearch p50 %6.1f ms p95 %6.1f"
+              + " ms | ratio %.2f",
+          t.endpoint(), t.p50Ms(), t.p95Ms(), t.rawP50Ms(), t.rawP95Ms(), t.ratio());
+      out.add(t);
+    }
+    return out;
+  }
+
+  /** Whole days from the first to the day after the last publication. */
+  private Instant[] period() {
+    String aggs =
+        "{\"size\":0,\"aggs\":{\"min\":{\"min\":{\"field\":\"published\"}},"
+            + "\"max\":{\"max\":{\"field\":\"published\"}}}}";
+    JsonNode r =
+        Bench.json(
+            es.post(
+                    "/pantau-articles/_search",
+                    "application/json",
+                    aggs.getBytes(StandardCharsets.UTF_8))
+                .ok()
+                .body());
+    Instant min = Instant.ofEpochMilli(r.path("aggregations").path("min").path("value").asLong());
+    Instant max = Instant.ofEpochMilli(r.path("aggregations").path("max").path("value").asLong());
+    return new Instant[] {
+      min.truncatedTo(ChronoUnit.DAYS), max.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)
+    };
+  }
+
+  static double pct(double[] values, int p) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+    return s[Math.max(0, Math.min(s.length - 1, i))];
+  }
+}

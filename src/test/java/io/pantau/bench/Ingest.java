@@ -1,0 +1,112 @@
+package io.pantau.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pantau end to end: the corpus posted to {@code POST /api/articles/_bulk} by concurrent clients,
+ * timed until every accepted article is searchable in Elasticsearch.
+ */
+final class Ingest {
+  private final Http pantau;
+  private final Http es;
+  private final BenchOptions o;
+
+  Ingest(Http pantau, Http es, BenchOptions o) {
+    this.pantau = pantau;
+    this.es = es;
+    this.o = o;
+  }
+
+  /** One ingest run's figures. */
+  record Run(
+      String label,
+      int posted,
+      long indexed,
+      long duplicates,
+      long rejected,
+      double seconds,
+      double postSeconds) {
+    double docsPerSec() {
+      return posted / seconds;
+    }
+  }
+
+  Run run(Corpus corpus, String label) throws Exception {
+    Iterator<byte[]> requests = corpus.requests(o.requestArticles());
+    AtomicLong indexed = new AtomicLong();
+    AtomicLong queued = new AtomicLong();
+    AtomicLong duplicates = new AtomicLong();
+    AtomicLong rejected = new AtomicLong();
+    long before = count();
+    long start = System.nanoTime();
+    Bench.inParallel(
+        o.clients(),
+        () -> {
+          for (byte[] body; (body = Bench.nextOrNull(requests)) != null; ) {
+            JsonNode answer =
+                Bench.json(
+                    pantau.post("/api/articles/_bulk", "application/x-ndjson", body).ok().body());
+            for (JsonNode item : answer.path("items")) {
+              switch (item.path("status").asText()) {
+                case "indexed" -> indexed.incrementAndGet();
+                case "queued" -> queued.incrementAndGet();
+                case "duplicate" -> duplicates.incrementAndGet();
+                default -> rejected.incrementAndGet();
+              }
+            }
+          }
+        });
+    double postSeconds = (System.nanoTime() - start) / 1e9;
+    long expected = before + indexed.get() + queued.get();
+    long deadline = System.nanoTime() + 600_000_000_000L;
+    while (count() < expected) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("articles did not become searchable: " + count());
+      }
+      Thread.sleep(50);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Run run =
+        new Run(
+            label,
+            corpus.count(),
+            indexed.get() + queued.get(),
+            duplicates.get(),
+            rejected.get(),
+            seconds,
+            postSeconds);
+    Bench.log(
+        "pantau ingest (%s): %d posted, %d stored, %d duplicate, %d rejected in %.1f s: %.0f"
+            + " articles/s",
+        label,
+        run.posted(),
+        run.indexed(),
+        run.duplicates(),
+        run.rejected(),
+        seconds,
+        run.docsPerSec());
+    return run;
+  }
+
+  /** Searchable articles. */
+  long count() {
+    Http.Answer a = es.get("/pantau-articles/_count");
+    return a.status() == 200 ? Bench.json(a.body()).path("count").asLong() : 0;
+  }
+
+  /**
+   * Empties the article index for a second run: the partitions are deleted and created again empty,
+   * so the alias and the mapping stay as Pantau made them.
+   */
+  void clearArticles() {
+    String names = es.get("/_cat/indices/pantau-articles-*?h=index").ok().body();
+    for (String index : names.split("\\s+")) {
+      if (!index.isBlank()) {
+        es.delete("/" + index).ok();
+        es.put("/" + index, "{}").ok();
+      }
+    }
+  }
+}

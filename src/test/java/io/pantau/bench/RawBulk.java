@@ -1,0 +1,212 @@
+package io.pantau.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pantau.index.IndexNames;
+import io.pantau.text.Fold;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ceiling: the very documents Pantau stored, read back from its index, sent with {@code _bulk}
+ * by a plain client into fresh indices with the same mapping and settings, at several batch sizes
+ * and numbers of concurrent clients. The best of them is the ceiling.
+ */
+final class RawBulk {
+  private static final String PREFIX = "bench-raw-";
+  private static final int MIDDLE_BATCH = 1000;
+  private static final int[] OTHER_BATCHES = {500, 2000};
+  private static final int[] CLIENTS = {1, 2, 3};
+
+  private final Http es;
+  private final List<byte[]> docs = new ArrayList<>();
+  private final List<String> sources = new ArrayList<>();
+  private final TreeSet<String> indices = new TreeSet<>();
+  private double avgDocBytes;
+
+  RawBulk(Http es) {
+    this.es = es;
+  }
+
+  /** One configuration's figures. */
+  record Attempt(int batch, int clients, int docs, double seconds) {
+    double docsPerSec() {
+      return docs / seconds;
+    }
+  }
+
+  /** The sweep: every attempt, and the best. */
+  record Sweep(List<Attempt> attempts, Attempt best, double avgDocBytes) {}
+
+  /** Reads Pantau's stored documents back as bulk lines (action and source). */
+  void export() {
+    long bytes = 0;
+    JsonNode page =
+        Bench.json(
+            es.post(
+                    "/" + IndexNames.ARTICLES + "/_search?scroll=2m",
+                    "application/json",
+                    "{\"size\":1000,\"sort\":[\"_doc\"]}".getBytes(StandardCharsets.UTF_8))
+                .ok()
+                .body());
+    while (page.path("hits").path("hits").size() > 0) {
+      for (JsonNode hit : page.path("hits").path("hits")) {
+        ObjectNode doc = (ObjectNode) hit.path("_source");
+        // The folded search text is indexed but left out of _source; it is rebuilt as Pantau
+        // builds it (for an article stored as a snippet, Pantau folds the whole text instead).
+        doc.putObject("search")
+            .put("title", Fold.fold(doc.path("title").asText(null)))
+            .put("body", Fold.fold(doc.path("body").asText(null)));
+        String source = doc.toString();
+        String index = PREFIX + hit.path("_index").asText().replace(IndexNames.ARTICLES + "-", "");
+        indices.add(index);
+        ObjectNode action = Corpus.JSON.createObjectNode();
+        action.putObject("create").put("_index", index).put("_id", hit.path("_id").asText());
+        byte[] line = (action + "\n" + source + "\n").getBytes(StandardCharsets.UTF_8);
+        bytes += source.length();
+        docs.add(line);
+        sources.add(hit.path("_index").asText() + "\n" + source);
+      }
+      String scroll = page.path("_scroll_id").asText();
+      page =
+          Bench.json(
+              es.post(
+                      "/_search/scroll",
+                      "application/json",
+                      ("{\"scroll\":\"2m\",\"scroll_id\":\"" + scroll + "\"}")
+                          .getBytes(StandardCharsets.UTF_8))
+                  .ok()
+                  .body());
+    }
+    Bench.log(
+        "raw: %d stored documents exported, %.1f KB on average",
+        docs.size(), docs.isEmpty() ? 0 : bytes / 1024.0 / docs.size());
+    avgDocBytes = docs.isEmpty() ? 0 : (double) bytes / docs.size();
+    putTemplate();
+  }
+
+  /**
+   * Batches of 1,000 from one, two and three clients, then batches of 500 and 2,000 at the best of
+   * those client counts: five runs rather than every pairing, to keep the benchmark short.
+   */
+  Sweep sweep() throws Exception {
+    List<Attempt> attempts = new ArrayList<>();
+    Attempt best = null;
+    for (int clients : CLIENTS) {
+      best = better(best, attempt(MIDDLE_BATCH, clients), attempts);
+    }
+    int clients = best.clients();
+    for (int batch : OTHER_BATCHES) {
+      best = better(best, attempt(batch, clients), attempts);
+    }
+    return new Sweep(attempts, best, avgDocBytes);
+  }
+
+  private static Attempt better(Attempt best, Attempt a, List<Attempt> attempts) {
+    Bench.log(
+        "raw _bulk: batch %d, %d client(s): %.0f docs/s", a.batch(), a.clients(), a.docsPerSec());
+    attempts.add(a);
+    return best == null || a.docsPerSec() > best.docsPerSec() ? a : best;
+  }
+
+  /**
+   * Grows Pantau's index to {@code target} articles with copies of the stored documents (new ids,
+   * same content, dates and stories), written straight with {@code _bulk}: analytics can then be
+   * timed at a size that would take long to push through enrichment on a shared machine.
+   */
+  void grow(long current, long target) {
+    long missing = target - current;
+    int batch = 1000;
+    long start = System.nanoTime();
+    for (long k = 0; k < missing; ) {
+      StringBuilder body = new StringBuilder();
+      for (int b = 0; b < batch && k < missing; b++, k++) {
+        String[] indexAndSource = sources.get((int) (k % sources.size())).split("\n", 2);
+        ObjectNode doc = (ObjectNode) Bench.json(indexAndSource[1]);
+        String id = doc.path("id").asText() + "-copy" + (k / sources.size() + 1);
+        doc.put("id", id);
+        ObjectNode action = Corpus.JSON.createObjectNode();
+        action.putObject("create").put("_index", indexAndSource[0]).put("_id", id);
+        body.append(action).append('\n').append(doc).append('\n');
+      }
+      String answer =
+          es.post(
+                  "/_bulk",
+                  "application/x-ndjson",
+                  body.toString().getBytes(StandardCharsets.UTF_8))
+              .ok()
+              .body();
+      if (answer.contains("\"errors\":true")) {
+        throw new IllegalStateException("growing the index failed: " + answer.substring(0, 400));
+      }
+    }
+    es.post("/" + IndexNames.ARTICLES + "/_refresh", "application/json", new byte[0]).ok();
+    Bench.log(
+        "analytics corpus: grown from %d to %d articles by copies in %.1f s",
+        current, target, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Removes the ceiling's indices and template. */
+  void clear() {
+    deleteIndices();
+    es.delete("/_index_template/bench-raw");
+    docs.clear();
+    sources.clear();
+  }
+
+  private void deleteIndices() {
+    // By name: deleting by wildcard is refused where action.destructive_requires_name holds.
+    for (String index : indices) {
+      es.delete("/" + index);
+    }
+  }
+
+  private Attempt attempt(int batch, int clients) throws Exception {
+    deleteIndices();
+    for (String index : indices) {
+      es.put("/" + index, "{}").ok();
+    }
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    Bench.inParallel(
+        clients,
+        () -> {
+          for (int from; (from = next.getAndAdd(batch)) < docs.size(); ) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream(batch * 4096);
+            for (int i = from; i < Math.min(docs.size(), from + batch); i++) {
+              body.writeBytes(docs.get(i));
+            }
+            String answer =
+                es.post("/_bulk", "application/x-ndjson", body.toByteArray()).ok().body();
+            if (answer.contains("\"errors\":true")) {
+              throw new IllegalStateException("raw bulk had errors: " + answer.substring(0, 400));
+            }
+          }
+        });
+    es.post("/" + PREFIX + "*/_refresh", "application/json", new byte[0]).ok();
+    return new Attempt(batch, clients, docs.size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The template of Pantau's index (mapping and settings resources) over the ceiling's indices. */
+  private void putTemplate() {
+    JsonNode pantau =
+        Bench.json(es.get("/_index_template/" + IndexNames.ARTICLES_TEMPLATE).ok().body())
+            .path("index_templates")
+            .path(0)
+            .path("index_template");
+    ObjectNode template = Corpus.JSON.createObjectNode();
+    template.putArray("index_patterns").add(PREFIX + "*");
+    template.put("priority", 50);
+    ObjectNode inner = template.putObject("template");
+    inner.set("settings", pantau.path("template").path("settings"));
+    inner.set("mappings", pantau.path("template").path("mappings"));
+    if (pantau.isMissingNode()) {
+      throw new IllegalStateException("Pantau's index template is missing");
+    }
+    es.put("/_index_template/bench-raw", template.toString()).ok();
+  }
+}

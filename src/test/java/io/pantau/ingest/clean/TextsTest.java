@@ -1,0 +1,47 @@
+package io.pantau.ingest.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+  /** The two replacements {@link Texts#space} used to make, kept here as its specification. */
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\u200b-\\u200d\\u2060\\ufeff\\u00ad]");
+
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u2007\\u202f]+");
+
+  private static String bySpecification(String s) {
+    return SPACES.matcher(INVISIBLE.matcher(s).replaceAll("")).replaceAll(" ").trim();
+  }
+
+  @Test
+  void spacingCollapsesRunsDropsInvisiblesAndTrims() {
+    assertEquals(
+        "Jakarta (ANTARA) - Harga",
+        Texts.space(" \u00a0Jakarta\t(ANTARA)\u200b -  Har\u00adga \n"));
+    assertEquals("a b", Texts.space("a \u200b\u2007 b"));
+    assertEquals("", Texts.space("\u200b \u00ad\u202f"));
+    assertEquals("", Texts.space(null));
+  }
+
+  @Test
+  void spacingAgreesWithTheRegularExpressionsOnRandomText() {
+    char[] alphabet = {
+      'a', 'Z', '1', ',', ' ', '\t', '\n', '\u000b', '\f', '\r', '\u0001', '\u001f', '\u00a0',
+      '\u2007', '\u202f', '\u2002', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad',
+      '\u00e9', '\u3000'
+    };
+    Random random = new Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder s = new StringBuilder();
+      int length = random.nextInt(24);
+      for (int i = 0; i < length; i++) {
+        s.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      assertEquals(bySpecification(s.toString()), Texts.space(s.toString()), () -> "for " + s);
+    }
+  }
+}
