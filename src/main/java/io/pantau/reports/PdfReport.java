@@ -141,7 +141,8 @@ final class PdfReport implements ReportWriter {
   }
 
   private static String shown(SourceShares s) {
-    return s.items().size() < s.total() ? " (the largest " + s.items().size() + " shown)" : "";
+    long listed = s.items().stream().mapToLong(SourceShares.Item::count).sum();
+    return listed < s.total() ? " or more (the largest " + s.items().size() + " shown)" : "";
   }
 
   private void voices() throws IOException {

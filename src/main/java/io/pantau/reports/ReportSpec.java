@@ -7,6 +7,7 @@ import io.pantau.query.Query;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,8 @@ public record ReportSpec(
     queryText = queryText == null ? "" : queryText.trim();
     sources = List.copyOf(sources);
     langs = List.copyOf(langs);
+    // Shown as "UTC" rather than "Z" in files and mail.
+    tz = tz.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : tz;
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("from must be before to");
     }
