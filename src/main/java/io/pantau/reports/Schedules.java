@@ -65,13 +65,13 @@ public class Schedules {
 
   /** Stores a new schedule. */
   public ScheduleView create(ScheduleDraft draft) {
-    Valid v = validate(draft);
+    ScheduleDraft v = validate(draft);
     ReportSchedule s =
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
                   ReportSchedule n = new ReportSchedule();
-                  v.copyTo(n);
+                  copy(v, n);
                   n.createdAt = Instant.now();
                   n.persist();
                   return n;
@@ -97,13 +97,13 @@ public class Schedules {
 
   /** Replaces a schedule's settings; empty when there is no such schedule. */
   public Optional<ScheduleView> update(long id, ScheduleDraft draft) {
-    Valid v = validate(draft);
+    ScheduleDraft v = validate(draft);
     Optional<ReportSchedule> s =
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
                   Optional<ReportSchedule> found = ReportSchedule.findByIdOptional(id);
-                  found.ifPresent(v::copyTo);
+                  found.ifPresent(f -> copy(v, f));
                   return found;
                 });
     s.ifPresent(this::register);
@@ -235,33 +235,22 @@ public class Schedules {
     return "pantau-report-" + id;
   }
 
-  /** A checked draft, ready to be copied onto the entity. */
-  private record Valid(
-      String name,
-      String query,
-      List<String> sources,
-      List<String> langs,
-      String tz,
-      Duration period,
-      ReportFormat format,
-      String cron,
-      List<String> recipients,
-      boolean enabled) {
-    void copyTo(ReportSchedule s) {
-      s.name = name;
-      s.query = query;
-      s.sources = String.join(",", sources);
-      s.langs = String.join(",", langs);
-      s.tz = tz;
-      s.periodSeconds = period.toSeconds();
-      s.format = format;
-      s.cron = cron;
-      s.recipients = String.join(",", recipients);
-      s.enabled = enabled;
-    }
+  /** Copies a validated draft onto the entity. */
+  private static void copy(ScheduleDraft d, ReportSchedule s) {
+    s.name = d.name();
+    s.query = d.query();
+    s.sources = String.join(",", d.sources());
+    s.langs = String.join(",", d.langs());
+    s.tz = d.tz();
+    s.periodSeconds = d.period().toSeconds();
+    s.format = d.format();
+    s.cron = d.cron();
+    s.recipients = String.join(",", d.recipients());
+    s.enabled = d.enabled();
   }
 
-  private static Valid validate(ScheduleDraft d) {
+  /** The draft checked, with every value normalised and defaults filled in. */
+  private static ScheduleDraft validate(ScheduleDraft d) {
     if (d.name() == null || d.name().isBlank() || d.name().length() > 200) {
       throw new InvalidScheduleException("name", "name is required, at most 200 characters.");
     }
@@ -312,7 +301,7 @@ public class Schedules {
     if (String.join(",", sources).length() > 2000 || String.join(",", langs).length() > 200) {
       throw new InvalidScheduleException("sources", "too many sources or languages.");
     }
-    return new Valid(
+    return new ScheduleDraft(
         d.name().trim(),
         query,
         sources,

@@ -113,12 +113,13 @@ final class GeneratedCorpus {
    */
   static Export csv(int port, String key, String source, String from, String to)
       throws IOException, InterruptedException {
-    return csv(port, key, source, from, to, true);
+    return csv(port, key, source, from, to, Duration.ofMillis(100));
   }
 
-  /** As above; without {@code forceGc} only the largest heap in use is sampled. */
-  static Export csv(int port, String key, String source, String from, String to, boolean forceGc)
+  /** As above, forcing a collection every {@code gcEvery}. */
+  static Export csv(int port, String key, String source, String from, String to, Duration gcEvery)
       throws IOException, InterruptedException {
+    int gcTicks = (int) Math.max(1, gcEvery.toMillis() / 20);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong peak = new AtomicLong();
@@ -129,7 +130,7 @@ final class GeneratedCorpus {
               int tick = 0;
               while (running.get()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                if (forceGc && tick++ % 5 == 0) {
+                if (tick++ % gcTicks == 0) {
                   System.gc();
                   peakAfterGc.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 }
