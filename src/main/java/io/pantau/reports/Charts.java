@@ -57,6 +57,7 @@ final class Charts {
             false,
             false,
             false);
+    theme(chart);
     CategoryPlot plot = chart.getCategoryPlot();
     ((BarRenderer) plot.getRenderer()).setSeriesPaint(0, VOLUME);
     dates(plot.getDomainAxis(), data.getColumnCount());
@@ -81,6 +82,7 @@ final class Charts {
             true,
             false,
             false);
+    theme(chart);
     CategoryPlot plot = chart.getCategoryPlot();
     BarRenderer r = (BarRenderer) plot.getRenderer();
     r.setSeriesPaint(0, POSITIVE);
@@ -102,6 +104,7 @@ final class Charts {
       data.setValue("other", sources.total() - shown);
     }
     JFreeChart chart = ChartFactory.createPieChart("Share of voice", data, true, false, false);
+    theme(chart);
     ((PiePlot<?>) chart.getPlot()).setLabelFont(ReportFont.awt(20f));
     return png(chart, width, height);
   }
@@ -119,6 +122,7 @@ final class Charts {
             false,
             false,
             false);
+    theme(chart);
     ((BarRenderer) chart.getCategoryPlot().getRenderer()).setSeriesPaint(0, VOLUME);
     return png(chart, width, height);
   }
@@ -132,7 +136,8 @@ final class Charts {
     }
   }
 
-  private static byte[] png(JFreeChart chart, int width, int height) {
+  /** Fonts and plain backgrounds; applied before the series colours, which it would reset. */
+  private static void theme(JFreeChart chart) {
     StandardChartTheme theme = new StandardChartTheme("pantau");
     theme.setExtraLargeFont(ReportFont.awt(28f).deriveFont(Font.BOLD));
     theme.setLargeFont(ReportFont.awt(22f));
@@ -143,6 +148,9 @@ final class Charts {
     theme.setBarPainter(new StandardBarPainter());
     theme.setShadowVisible(false);
     theme.apply(chart);
+  }
+
+  private static byte[] png(JFreeChart chart, int width, int height) {
     BufferedImage img = chart.createBufferedImage(width * SCALE, height * SCALE);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
