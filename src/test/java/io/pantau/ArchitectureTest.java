@@ -107,6 +107,13 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.pantau.alerts..", "io.pantau.reports..", "io.pantau.analytics..")
         .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.pantau.analytics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.pantau.reports..")
+        .check(classes);
   }
 
   @Test

@@ -249,4 +249,21 @@ public interface PantauConfig {
     @WithDefault("10s")
     Duration webhookTimeout();
   }
+
+  Reports reports();
+
+  /** Coverage reports and their schedules. */
+  interface Reports {
+    /** Articles read from Elasticsearch per request while a report streams. */
+    @WithDefault("1000")
+    int pageSize();
+
+    /** Most articles listed in a PDF report; CSV and XLSX list every one. */
+    @WithDefault("500")
+    int pdfMaxArticles();
+
+    /** Run saved report schedules on their cron; false: they run only when asked to. */
+    @WithDefault("true")
+    boolean schedulesEnabled();
+  }
 }

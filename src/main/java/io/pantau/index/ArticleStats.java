@@ -1,10 +1,14 @@
 package io.pantau.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /** Aggregate figures over the articles an {@link ArticleSearch} selects. */
@@ -45,5 +49,74 @@ public class ArticleStats {
         total == 0 || value == null || value.isNaN()
             ? OptionalDouble.empty()
             : OptionalDouble.of(value));
+  }
+
+  /**
+   * A story among the matching articles.
+   *
+   * @param storyId the story
+   * @param articles its articles among the matching ones
+   * @param title the title of its earliest matching article
+   * @param source the source of that article
+   */
+  public record StoryCount(String storyId, long articles, String title, String source) {}
+
+  /**
+   * The stories with the most matching articles, most first; one aggregation whose buckets carry
+   * their earliest article's title and source.
+   */
+  public List<StoryCount> topStories(ArticleSearch search, int size) {
+    bootstrap.bootstrap();
+    Query query = translator.toQuery(search);
+    SearchResponse<Void> r =
+        ArticleIndex.call(
+            () ->
+                es.search(
+                    s ->
+                        s.index(IndexNames.ARTICLES)
+                            .size(0)
+                            .query(query)
+                            .aggregations(
+                                "stories",
+                                a ->
+                                    a.terms(t -> t.field("storyId").size(size))
+                                        .aggregations(
+                                            "first",
+                                            f ->
+                                                f.topHits(
+                                                    h ->
+                                                        h.size(1)
+                                                            .source(
+                                                                src ->
+                                                                    src.filter(
+                                                                        x ->
+                                                                            x.includes(
+                                                                                "title", "source")))
+                                                            .sort(
+                                                                o ->
+                                                                    o.field(
+                                                                        x ->
+                                                                            x.field("published")
+                                                                                .order(
+                                                                                    SortOrder
+                                                                                        .Asc)))))),
+                    Void.class));
+    Aggregate a = r.aggregations().get("stories");
+    if (a == null || !a.isSterms()) {
+      return List.of();
+    }
+    List<StoryCount> out = new ArrayList<>();
+    for (StringTermsBucket b : a.sterms().buckets().array()) {
+      String title = null;
+      String source = null;
+      var hits = b.aggregations().get("first").topHits().hits().hits();
+      if (!hits.isEmpty() && hits.get(0).source() != null) {
+        ArticleDocument d = hits.get(0).source().to(ArticleDocument.class);
+        title = d.title();
+        source = d.source();
+      }
+      out.add(new StoryCount(b.key().stringValue(), b.docCount(), title, source));
+    }
+    return out;
   }
 }

@@ -217,7 +217,7 @@ public class AnalyticsResource {
     return answer(() -> rollup.rollup(first, last, true));
   }
 
-  private static <T> T answer(Supplier<T> call) {
+  static <T> T answer(Supplier<T> call) {
     try {
       return call.get();
     } catch (IllegalArgumentException e) {
@@ -225,7 +225,7 @@ public class AnalyticsResource {
     }
   }
 
-  private static AnalyticsFilter filter(AnalyticsParams p, boolean withQuery) {
+  static AnalyticsFilter filter(AnalyticsParams p, boolean withQuery) {
     ZoneId zone = zone(p.tz);
     List<String> qs = p.q == null ? List.of() : p.q;
     if (withQuery && qs.size() > 1) {
