@@ -10,11 +10,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Decides whether the database tests may run in the build's PostgreSQL execution (system property
- * {@code tests.database=postgresql}; inert anywhere else). Without {@code
- * PANTAU_TEST_DB_URL} they are skipped with a message, unless {@code PANTAU_TEST_DB_REQUIRED=true}
- * (set by {@code .ci/run}), which turns the absence into a failure so CI cannot skip them
- * silently. Before the first test the database's {@code public} schema is emptied, so every run
- * starts from a fresh database as the H2 runs do.
+ * {@code tests.database=postgresql}; inert anywhere else). Without {@code PANTAU_TEST_DB_URL} they
+ * are skipped with a message, unless {@code PANTAU_TEST_DB_REQUIRED=true} (set by {@code .ci/run}),
+ * which turns the absence into a failure so CI cannot skip them silently. Before the first test the
+ * database's {@code public} schema is emptied, so every run starts from a fresh database as the H2
+ * runs do.
  */
 public class PostgresGate implements ExecutionCondition {
   static final String URL = "PANTAU_TEST_DB_URL";
@@ -53,7 +53,9 @@ public class PostgresGate implements ExecutionCondition {
     }
     try (Connection c =
             DriverManager.getConnection(
-                url, System.getenv("PANTAU_TEST_DB_USER"), System.getenv("PANTAU_TEST_DB_PASSWORD"));
+                url,
+                System.getenv("PANTAU_TEST_DB_USER"),
+                System.getenv("PANTAU_TEST_DB_PASSWORD"));
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS public CASCADE");
       s.execute("CREATE SCHEMA public");
