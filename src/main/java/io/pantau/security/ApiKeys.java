@@ -40,6 +40,7 @@ public class ApiKeys {
 
   private final PantauConfig config;
   private final Map<String, Role> configured = new HashMap<>();
+  private final Map<String, String> configuredNames = new HashMap<>();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(Optional<Role> role, Instant until) {}
@@ -53,6 +54,7 @@ public class ApiKeys {
 
   ApiKeys(PantauConfig config) {
     this.config = config;
+    config.security().keys().forEach((name, k) -> configuredNames.put(hash(k.key()), name));
     config
         .security()
         .keys()
@@ -85,15 +87,13 @@ public class ApiKeys {
 
   /** The role of the key, if it is a valid, unrevoked key. */
   public Optional<Role> authenticate(String key) {
-    if (key == null || key.isBlank() || key.length() > 200) {
+    if (!plausible(key)) {
       return Optional.empty();
     }
     String h = hash(key.trim());
-    for (Map.Entry<String, Role> e : configured.entrySet()) {
-      if (MessageDigest.isEqual(
-          e.getKey().getBytes(StandardCharsets.US_ASCII), h.getBytes(StandardCharsets.US_ASCII))) {
-        return Optional.of(e.getValue());
-      }
+    Optional<Role> fromConfig = configuredMatch(h, configured);
+    if (fromConfig.isPresent()) {
+      return fromConfig;
     }
     Instant now = Instant.now();
     Cached c = cache.get(h);
@@ -113,6 +113,39 @@ public class ApiKeys {
                         .map(k -> k.role));
     cache.put(h, new Cached(role, now.plus(CACHE_TTL)));
     return role;
+  }
+
+  /**
+   * Who holds the key, for the records it makes: the configured key's name, or a stored key's name
+   * and id. The key itself never leaves this class.
+   */
+  @Transactional
+  public Optional<String> owner(String key) {
+    if (!plausible(key)) {
+      return Optional.empty();
+    }
+    String h = hash(key.trim());
+    return configuredMatch(h, configuredNames)
+        .or(() -> ApiKey.findActiveByHash(h).map(k -> k.name + "#" + k.id));
+  }
+
+  private static boolean plausible(String key) {
+    return key != null && !key.isBlank() && key.length() <= 200;
+  }
+
+  /**
+   * The value whose key hash equals {@code h}. Every entry is compared, each in constant time, so
+   * the time taken says nothing about how close a wrong key came.
+   */
+  private static <T> Optional<T> configuredMatch(String h, Map<String, T> byHash) {
+    byte[] wanted = h.getBytes(StandardCharsets.US_ASCII);
+    T found = null;
+    for (Map.Entry<String, T> e : byHash.entrySet()) {
+      if (MessageDigest.isEqual(e.getKey().getBytes(StandardCharsets.US_ASCII), wanted)) {
+        found = e.getValue();
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** Makes a new key; the returned secret is not stored anywhere. */

@@ -5,7 +5,6 @@ import io.pantau.alerts.AlertPreview;
 import io.pantau.alerts.AlertView;
 import io.pantau.alerts.Alerts;
 import io.pantau.alerts.InvalidAlertException;
-import io.pantau.config.PantauConfig;
 import io.pantau.security.ApiKeyFilter;
 import io.pantau.security.ApiKeys;
 import io.pantau.security.RequiresRole;
@@ -24,10 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,12 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlertResource {
   private final Alerts alerts;
   private final ApiKeys keys;
-  private final PantauConfig config;
 
-  AlertResource(Alerts alerts, ApiKeys keys, PantauConfig config) {
+  AlertResource(Alerts alerts, ApiKeys keys) {
     this.alerts = alerts;
     this.keys = keys;
-    this.config = config;
   }
 
   /** The body of {@code POST /api/alerts/preview}. */
@@ -145,18 +139,6 @@ public class AlertResource {
 
   /** The name of the caller's key: its configured name, or the stored key's name and id. */
   private String owner(String key) {
-    String k = key == null ? "" : key.trim();
-    for (Map.Entry<String, PantauConfig.ConfiguredKey> e : config.security().keys().entrySet()) {
-      if (MessageDigest.isEqual(
-          e.getValue().key().getBytes(StandardCharsets.UTF_8),
-          k.getBytes(StandardCharsets.UTF_8))) {
-        return e.getKey();
-      }
-    }
-    return keys.list().stream()
-        .filter(i -> k.startsWith(i.prefix()))
-        .findFirst()
-        .map(i -> i.name() + "#" + i.id())
-        .orElse("unknown");
+    return keys.owner(key).orElse("unknown");
   }
 }

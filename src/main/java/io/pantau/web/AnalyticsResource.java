@@ -41,6 +41,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,6 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AnalyticsResource {
   private final Analytics analytics;
   private final TrendsRollup rollup;
+  private final ReentrantLock rollupRunning = new ReentrantLock();
 
   AnalyticsResource(Analytics analytics, TrendsRollup rollup) {
     this.analytics = analytics;
@@ -204,17 +206,27 @@ public class AnalyticsResource {
       @QueryParam("to")
           @Parameter(description = "The UTC day after the last one", example = "2025-10-01")
           String to) {
-    if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-      return rollup.rollupRecent();
-    }
     Optional<Instant> f = instant("from", from, ZoneOffset.UTC);
     Optional<Instant> t = instant("to", to, ZoneOffset.UTC);
-    if (f.isEmpty() || t.isEmpty()) {
+    if (f.isPresent() != t.isPresent()) {
       throw new BadRequest("from and to are both needed, or neither.");
     }
-    LocalDate first = LocalDate.ofInstant(f.get(), ZoneOffset.UTC);
-    LocalDate last = LocalDate.ofInstant(t.get(), ZoneOffset.UTC);
-    return answer(() -> rollup.rollup(first, last, true));
+    // One on-demand rollup at a time: concurrent ones race to create the trends index and rewrite
+    // the same documents.
+    if (!rollupRunning.tryLock()) {
+      throw new BadRequest(
+          409, "A trends rollup is already running; retry when it has finished.", List.of());
+    }
+    try {
+      if (f.isEmpty()) {
+        return rollup.rollupRecent();
+      }
+      LocalDate first = LocalDate.ofInstant(f.get(), ZoneOffset.UTC);
+      LocalDate last = LocalDate.ofInstant(t.get(), ZoneOffset.UTC);
+      return answer(() -> rollup.rollup(first, last, true));
+    } finally {
+      rollupRunning.unlock();
+    }
   }
 
   static <T> T answer(Supplier<T> call) {
@@ -272,10 +284,11 @@ public class AnalyticsResource {
     }
     String v = value.trim();
     try {
-      return Optional.of(OffsetDateTime.parse(v).toInstant());
+      return Optional.of(ArticleResource.withinYears(name, OffsetDateTime.parse(v).toInstant()));
     } catch (DateTimeParseException e) {
       try {
-        return Optional.of(LocalDate.parse(v).atStartOfDay(zone).toInstant());
+        return Optional.of(
+            ArticleResource.withinYears(name, LocalDate.parse(v).atStartOfDay(zone).toInstant()));
       } catch (DateTimeParseException e2) {
         throw new BadRequest(
             name

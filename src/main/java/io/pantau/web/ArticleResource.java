@@ -141,16 +141,22 @@ public class ArticleResource {
     IngestBusyException busy = null;
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      for (String line; (line = in.readLine()) != null; ) {
+      for (String line; (line = boundedLine(in)) != null; ) {
         lineNo++;
         if (line.isBlank()) {
           continue;
         }
         RawArticleJson.Parsed p;
-        try {
-          p = RawArticleJson.parse(json.readTree(line));
-        } catch (JsonProcessingException e) {
-          p = new RawArticleJson.Parsed(null, List.of("not valid JSON"));
+        if (line == LINE_TOO_LONG) {
+          p =
+              new RawArticleJson.Parsed(
+                  null, List.of("the line is longer than " + MAX_REQUEST_BYTES + " characters"));
+        } else {
+          try {
+            p = RawArticleJson.parse(json.readTree(line));
+          } catch (JsonProcessingException e) {
+            p = new RawArticleJson.Parsed(null, List.of("not valid JSON"));
+          }
         }
         if (p.article() == null) {
           items.add(
@@ -392,6 +398,43 @@ public class ArticleResource {
     return bytes;
   }
 
+  /** Marks a bulk line longer than {@link #MAX_REQUEST_BYTES} characters; compared by identity. */
+  private static final String LINE_TOO_LONG = new String("line too long");
+
+  /**
+   * The next line without its line break, {@link #LINE_TOO_LONG} for a line over the limit (read to
+   * its end but not kept), or null at the end. Unlike {@code readLine}, one endless line cannot
+   * exhaust the heap.
+   */
+  private static String boundedLine(BufferedReader in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    boolean any = false;
+    boolean over = false;
+    for (int c; (c = in.read()) != -1; ) {
+      any = true;
+      if (c == '\n') {
+        break;
+      }
+      if (over) {
+        continue;
+      }
+      if (b.length() >= MAX_REQUEST_BYTES) {
+        over = true;
+        b.setLength(0);
+      } else {
+        b.append((char) c);
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    if (over) {
+      return LINE_TOO_LONG;
+    }
+    int end = b.length();
+    return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
+  }
+
   private static boolean wantsRefresh(String refresh) {
     return refresh != null
         && (refresh.isEmpty() || refresh.equals("true") || refresh.equals("wait_for"));
@@ -403,17 +446,35 @@ public class ArticleResource {
     }
     String v = value.trim();
     try {
-      return Optional.of(Instant.parse(v));
+      return Optional.of(withinYears(name, Instant.parse(v)));
     } catch (DateTimeParseException e) {
       try {
         return Optional.of(
-            java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            withinYears(
+                name,
+                java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
       } catch (DateTimeParseException e2) {
         throw new BadRequest(
             name
                 + " must be an ISO-8601 date or instant, e.g. 2025-06-16 or 2025-06-16T00:00:00Z.");
       }
     }
+  }
+
+  /** The first and last instants a date parameter may name: years 1 to 9999. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /**
+   * The instant, when it lies in the years 1 to 9999; ISO-8601 allows years far beyond, which
+   * overflow millisecond arithmetic and Elasticsearch's date fields.
+   */
+  static Instant withinYears(String name, Instant t) {
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new BadRequest(name + " must lie between the years 1 and 9999.");
+    }
+    return t;
   }
 
   static int parseInt(String name, String value) {

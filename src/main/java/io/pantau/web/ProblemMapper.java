@@ -1,11 +1,15 @@
 package io.pantau.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.pantau.index.IndexUnavailableException;
 import io.pantau.ingest.IngestBusyException;
 import io.pantau.security.AccessDeniedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -52,6 +56,61 @@ public class ProblemMapper {
             Problem.of(
                 503, "Service Unavailable", "The search index is not available; retry shortly."))
         .build();
+  }
+
+  /**
+   * Valid JSON of the wrong shape for the endpoint's body record; this overrides Quarkus's own
+   * mapper, whose answer is not a problem body.
+   */
+  @ServerExceptionMapper
+  Response mismatched(MismatchedInputException e) {
+    String field =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."));
+    String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+    String detail =
+        field.isEmpty()
+            ? "The body must be " + expected + "."
+            : field + " must be " + expected + ".";
+    return respond(
+        new Problem(
+            "about:blank",
+            "Bad Request",
+            400,
+            detail,
+            field.isEmpty()
+                ? List.of()
+                : List.of(new Problem.ItemError(field, null, null, detail))));
+  }
+
+  /** A body past Jackson's limits on nesting depth, number length or string length. */
+  @ServerExceptionMapper
+  Response tooLarge(StreamConstraintsException e) {
+    return respond(
+        Problem.of(
+            400,
+            "Bad Request",
+            "The JSON body breaks a size limit (nesting depth, number or string length)."));
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (List.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    return "a JSON object";
   }
 
   @ServerExceptionMapper

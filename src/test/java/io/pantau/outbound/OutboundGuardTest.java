@@ -35,6 +35,53 @@ class OutboundGuardTest {
   }
 
   @Test
+  void metadataLinkLocalAndMappedAddressesAreRefusedInEveryNotation() {
+    for (String url :
+        new String[] {
+          "http://169.254.169.254/computeMetadata/v1/",
+          "http://[fe80::1]/",
+          "http://[fe80::a9fe:a9fe]/",
+          "http://[fc00::1]/",
+          "http://[::ffff:169.254.169.254]/",
+          "http://[::ffff:10.0.0.1]/",
+          "http://[::ffff:7f00:1]/",
+          "http://[::]/",
+          "http://[ff02::1]/"
+        }) {
+      OutboundRefusedException e =
+          assertThrows(OutboundRefusedException.class, () -> strict.check(URI.create(url)), url);
+      assertTrue(e.getMessage().contains("internal address"), url + ": " + e.getMessage());
+    }
+  }
+
+  @Test
+  void decimalOctalAndHexHostsNeverReachLoopbackOrMetadata() {
+    // Java reads these as host names; the system resolver may still turn them into 127.0.0.1 or
+    // 169.254.169.254 (inet_aton accepts them). Either way the guard refuses.
+    for (String url :
+        new String[] {
+          "http://2130706433/",
+          "http://0177.0.0.1/",
+          "http://0x7f.0.0.1/",
+          "http://0x7f000001/",
+          "http://127.1/",
+          "http://2852039166/",
+          "http://0251.0376.0251.0376/"
+        }) {
+      try {
+        // Java itself may read one as a public literal (0177.0.0.1 is 177.0.0.1 to Java, which
+        // also connects there); what it resolves to must then be no internal address.
+        for (InetAddress a : strict.check(URI.create(url))) {
+          assertFalse(OutboundGuard.isInternal(a), url + " -> " + a);
+        }
+      } catch (OutboundRefusedException e) {
+        // Refused: an internal address, an unknown host, or not a URL Java can use at all.
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), url);
+      }
+    }
+  }
+
+  @Test
   void onlyHttpAndHttpsWithoutCredentialsAreAllowed() {
     assertThrows(
         OutboundRefusedException.class, () -> strict.check(URI.create("file:///etc/passwd")));

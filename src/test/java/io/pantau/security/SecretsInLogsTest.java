@@ -1,0 +1,136 @@
+package io.pantau.security;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pantau.testsupport.Api;
+import io.pantau.testsupport.ElasticsearchResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Captures everything logged while keys are generated, issued, used and refused and while a webhook
+ * alert is made, and checks that no key and no webhook secret is in it.
+ */
+@QuarkusTest
+@QuarkusTestResource(ElasticsearchResource.class)
+class SecretsInLogsTest {
+  @Inject ApiKeys keys;
+
+  private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+          String message =
+              r instanceof ExtLogRecord e
+                  ? e.getFormattedMessage()
+                  : String.valueOf(r.getMessage());
+          lines.add(r.getLoggerName() + " " + message);
+          if (r.getThrown() != null) {
+            StringWriter w = new StringWriter();
+            r.getThrown().printStackTrace(new PrintWriter(w));
+            lines.add(w.toString());
+          }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  @BeforeEach
+  void listen() {
+    capture.setLevel(Level.ALL);
+    Logger.getLogger("").addHandler(capture);
+  }
+
+  @AfterEach
+  void stopListening() {
+    Logger.getLogger("").removeHandler(capture);
+  }
+
+  @Test
+  void noKeyOrWebhookSecretIsEverLogged() throws Exception {
+    // A fresh admin key, generated as on first start: the file is named, the key is not.
+    String oldAdmin = Api.adminKey();
+    for (ApiKeys.KeyInfo k : keys.list()) {
+      if (k.role() == Role.admin) {
+        keys.revoke(k.id());
+      }
+    }
+    keys.onStart(null);
+    String admin = Api.adminKey();
+    assertNotEquals(oldAdmin, admin);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("admin.key")),
+        "the admin key file is named in the log: " + lines);
+
+    Map<?, ?> issued =
+        Api.asAdmin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "log-check", "role", "editor"))
+            .post("/api/keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .as(Map.class);
+    String key = (String) issued.get("key");
+    io.restassured.RestAssured.given()
+        .header("X-API-Key", key)
+        .get("/api/alerts")
+        .then()
+        .statusCode(200);
+    io.restassured.RestAssured.given()
+        .header("X-API-Key", key + "x")
+        .get("/api/alerts")
+        .then()
+        .statusCode(401);
+    String secret =
+        io.restassured.RestAssured.given()
+            .header("X-API-Key", key)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "name",
+                    "log-check",
+                    "query",
+                    "banjir",
+                    "type",
+                    "match",
+                    "channels",
+                    List.of(Map.of("type", "webhook", "url", "http://127.0.0.1:1/hook"))))
+            .post("/api/alerts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("secret");
+    assertTrue(secret != null && secret.length() >= 16, "the rule's webhook secret: " + secret);
+
+    for (String s : List.of(oldAdmin, admin, key, secret, ApiKeys.hash(key))) {
+      String needle = s.substring(0, Math.min(s.length(), 16));
+      assertFalse(
+          lines.stream().anyMatch(l -> l.contains(needle)),
+          "a secret starting " + needle.substring(0, 4) + "... is in the log");
+    }
+    assertFalse(lines.stream().anyMatch(l -> l.contains(Api.EDITOR)), "the editor test key");
+  }
+}
