@@ -16,6 +16,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +45,13 @@ final class StoryResolver {
   /** Hits per search; Elasticsearch's default result window. */
   private static final int MAX_HITS = 10_000;
 
+  /**
+   * Candidates compared per article, stored and recent together. Texts that share bands with
+   * thousands of others (templated briefs, a wire story copied all day) would otherwise make each
+   * batch quadratic; the first few hundred copies of a story are as good a link as all of them.
+   */
+  static final int POOL_MAX = 256;
+
   private static final List<String> CANDIDATE_FIELDS =
       List.of("id", "storyId", "duplicateOf", "published", "fingerprint");
   private static final Duration RECENT_AGE = Duration.ofSeconds(30);
@@ -50,7 +59,7 @@ final class StoryResolver {
 
   private final ElasticsearchClient es;
   private final ArrayDeque<Recent> recent = new ArrayDeque<>();
-  private final Map<String, List<Recent>> recentByBand = new HashMap<>();
+  private final Map<String, Set<Recent>> recentByBand = new HashMap<>();
 
   private record Recent(Candidate candidate, Instant at) {}
 
@@ -67,7 +76,7 @@ final class StoryResolver {
    * resolving at once see each other's articles.
    */
   synchronized List<EnrichedArticle> resolve(List<EnrichedArticle> batch) {
-    List<List<Candidate>> stored = storedCandidates(batch);
+    List<Map<String, Candidate>> stored = storedCandidates(batch);
     List<EnrichedArticle> out = new ArrayList<>(batch.size());
     evictOld(Instant.now());
     for (int i = 0; i < batch.size(); i++) {
@@ -75,13 +84,16 @@ final class StoryResolver {
       Article a = e.article();
       Candidate best = null;
       double bestSim = SAME_STORY;
-      List<Candidate> pool = new ArrayList<>(stored.get(i));
+      Map<String, Candidate> pool = stored.get(i);
       for (String band : e.fingerprint().bands()) {
-        for (Recent r : recentByBand.getOrDefault(band, List.of())) {
-          pool.add(r.candidate());
+        for (Recent r : recentByBand.getOrDefault(band, Set.of())) {
+          if (pool.size() >= POOL_MAX) {
+            break;
+          }
+          pool.putIfAbsent(r.candidate().id(), r.candidate());
         }
       }
-      for (Candidate c : pool) {
+      for (Candidate c : pool.values()) {
         if (c.id().equals(a.id()) || c.fingerprint() == null) {
           continue;
         }
@@ -113,7 +125,7 @@ final class StoryResolver {
             new Candidate(a.id(), a.storyId(), a.duplicateOf(), a.published(), f), Instant.now());
     recent.addLast(r);
     for (String band : f.bands()) {
-      recentByBand.computeIfAbsent(band, k -> new ArrayList<>()).add(r);
+      recentByBand.computeIfAbsent(band, k -> new LinkedHashSet<>()).add(r);
     }
     while (recent.size() > RECENT_MAX) {
       forget(recent.removeFirst());
@@ -129,7 +141,7 @@ final class StoryResolver {
 
   private void forget(Recent r) {
     for (String band : r.candidate().fingerprint().bands()) {
-      List<Recent> list = recentByBand.get(band);
+      Set<Recent> list = recentByBand.get(band);
       if (list != null) {
         list.remove(r);
         if (list.isEmpty()) {
@@ -146,11 +158,11 @@ final class StoryResolver {
    * batch did (seen in the ingest benchmark). Near-copies are rare, so few documents come back;
    * each is handed to every article of the batch it shares a band with.
    */
-  private List<List<Candidate>> storedCandidates(List<EnrichedArticle> batch) {
-    List<List<Candidate>> out = new ArrayList<>();
+  private List<Map<String, Candidate>> storedCandidates(List<EnrichedArticle> batch) {
+    List<Map<String, Candidate>> out = new ArrayList<>();
     Map<String, List<Integer>> askers = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
-      out.add(new ArrayList<>());
+      out.add(new LinkedHashMap<>());
       Fingerprint f = batch.get(i).fingerprint();
       if (f.hasSignature()) {
         for (String band : f.bands()) {
@@ -207,8 +219,9 @@ final class StoryResolver {
           to.addAll(askers.getOrDefault(band, List.of()));
         }
         for (int i : to) {
-          if (out.get(i).stream().noneMatch(x -> x.id().equals(c.id()))) {
-            out.get(i).add(c);
+          Map<String, Candidate> pool = out.get(i);
+          if (pool.size() < POOL_MAX) {
+            pool.putIfAbsent(c.id(), c);
           }
         }
       }
