@@ -235,7 +235,7 @@ class AlertApiTest {
         "Isi berita " + tag + " untuk surel.",
         "https://surel.example/" + tag,
         "surel.example");
-    assertTrue(MAIL.waitForIncomingEmail(5000, 1), "no mail arrived");
+    assertTrue(MAIL.waitForIncomingEmail(15_000, 1), "no mail arrived");
     MimeMessage m = MAIL.getReceivedMessages()[0];
     assertTrue(m.getSubject().contains("Surel " + tag), m.getSubject());
     Multipart parts = (Multipart) m.getContent();
