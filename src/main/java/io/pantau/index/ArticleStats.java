@@ -3,13 +3,16 @@ package io.pantau.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.util.ObjectBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /** Aggregate figures over the articles an {@link ArticleSearch} selects. */
 @ApplicationScoped
@@ -28,19 +31,8 @@ public class ArticleStats {
 
   /** The count and average sentiment score of the matching articles; one aggregation, no hits. */
   public SentimentSummary sentiment(ArticleSearch search) {
-    bootstrap.bootstrap();
-    Query query = translator.toQuery(search);
     SearchResponse<Void> r =
-        ArticleIndex.call(
-            () ->
-                es.search(
-                    s ->
-                        s.index(IndexNames.ARTICLES)
-                            .size(0)
-                            .trackTotalHits(t -> t.enabled(true))
-                            .query(query)
-                            .aggregations("avg", a -> a.avg(v -> v.field("sentiment.score"))),
-                    Void.class));
+        aggregateOnly(search, "avg", a -> a.avg(v -> v.field("sentiment.score")));
     long total = r.hits().total() == null ? 0 : r.hits().total().value();
     Aggregate avg = r.aggregations().get("avg");
     Double value = avg == null ? null : avg.avg().value();
@@ -66,41 +58,26 @@ public class ArticleStats {
    * their earliest article's title and source.
    */
   public List<StoryCount> topStories(ArticleSearch search, int size) {
-    bootstrap.bootstrap();
-    Query query = translator.toQuery(search);
     SearchResponse<Void> r =
-        ArticleIndex.call(
-            () ->
-                es.search(
-                    s ->
-                        s.index(IndexNames.ARTICLES)
-                            .size(0)
-                            .query(query)
-                            .aggregations(
-                                "stories",
-                                a ->
-                                    a.terms(t -> t.field("storyId").size(size))
-                                        .aggregations(
-                                            "first",
-                                            f ->
-                                                f.topHits(
-                                                    h ->
-                                                        h.size(1)
-                                                            .source(
-                                                                src ->
-                                                                    src.filter(
-                                                                        x ->
-                                                                            x.includes(
-                                                                                "title", "source")))
-                                                            .sort(
-                                                                o ->
-                                                                    o.field(
-                                                                        x ->
-                                                                            x.field("published")
-                                                                                .order(
-                                                                                    SortOrder
-                                                                                        .Asc)))))),
-                    Void.class));
+        aggregateOnly(
+            search,
+            "stories",
+            a ->
+                a.terms(t -> t.field("storyId").size(size))
+                    .aggregations(
+                        "first",
+                        f ->
+                            f.topHits(
+                                h ->
+                                    h.size(1)
+                                        .source(
+                                            src -> src.filter(x -> x.includes("title", "source")))
+                                        .sort(
+                                            o ->
+                                                o.field(
+                                                    x ->
+                                                        x.field("published")
+                                                            .order(SortOrder.Asc))))));
     Aggregate a = r.aggregations().get("stories");
     if (a == null || !a.isSterms()) {
       return List.of();
@@ -118,5 +95,24 @@ public class ArticleStats {
       out.add(new StoryCount(b.key().stringValue(), b.docCount(), title, source));
     }
     return out;
+  }
+
+  /** One search with no hits and a single aggregation over the selected articles. */
+  private SearchResponse<Void> aggregateOnly(
+      ArticleSearch search,
+      String name,
+      Function<Aggregation.Builder, ObjectBuilder<Aggregation>> aggregation) {
+    bootstrap.bootstrap();
+    Query query = translator.toQuery(search);
+    return ArticleIndex.call(
+        () ->
+            es.search(
+                s ->
+                    s.index(IndexNames.ARTICLES)
+                        .size(0)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .query(query)
+                        .aggregations(name, aggregation),
+                Void.class));
   }
 }
