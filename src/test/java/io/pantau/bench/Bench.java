@@ -71,12 +71,13 @@ public final class Bench {
           PantauProcess.start(
               o, es.hostAndPort(), work.resolve("pantau"), o.out().resolve("pantau.log"))) {
         log("pantau: pid %d, heap limit %s", pantau.pid(), o.pantauHeap());
-        Ingest ingest = new Ingest(pantau.http(), esHttp, o);
+        CpuMeter esCpu = new CpuMeter(es.processHandle());
+        Ingest ingest = new Ingest(pantau.http(), esHttp, o, new CpuMeter(pantau.handle()), esCpu);
 
         Ingest.Run plain = ingest.run(corpus, "no stored queries");
         result.ingest(plain);
 
-        RawBulk raw = new RawBulk(esHttp);
+        RawBulk raw = new RawBulk(esHttp, esCpu);
         raw.export();
         result.raw(raw.sweep());
         long stored = ingest.count();

@@ -12,11 +12,15 @@ final class Ingest {
   private final Http pantau;
   private final Http es;
   private final BenchOptions o;
+  private final CpuMeter pantauCpu;
+  private final CpuMeter esCpu;
 
-  Ingest(Http pantau, Http es, BenchOptions o) {
+  Ingest(Http pantau, Http es, BenchOptions o, CpuMeter pantauCpu, CpuMeter esCpu) {
     this.pantau = pantau;
     this.es = es;
     this.o = o;
+    this.pantauCpu = pantauCpu;
+    this.esCpu = esCpu;
   }
 
   /** One ingest run's figures. */
@@ -27,9 +31,21 @@ final class Ingest {
       long duplicates,
       long rejected,
       double seconds,
-      double postSeconds) {
+      double postSeconds,
+      double pantauCpuSeconds,
+      double esCpuSeconds) {
     double docsPerSec() {
       return posted / seconds;
+    }
+
+    /** Pantau's CPU milliseconds per posted article (all its threads). */
+    double pantauCpuMsPerDoc() {
+      return pantauCpuSeconds * 1000 / posted;
+    }
+
+    /** Elasticsearch's CPU milliseconds per posted article while Pantau stored them. */
+    double esCpuMsPerDoc() {
+      return esCpuSeconds * 1000 / posted;
     }
   }
 
@@ -40,6 +56,8 @@ final class Ingest {
     AtomicLong duplicates = new AtomicLong();
     AtomicLong rejected = new AtomicLong();
     long before = count();
+    double pantauCpu0 = pantauCpu.seconds();
+    double esCpu0 = esCpu.seconds();
     long start = System.nanoTime();
     Bench.inParallel(
         o.clients(),
@@ -68,6 +86,8 @@ final class Ingest {
       Thread.sleep(50);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double pantauCpuSeconds = pantauCpu.seconds() - pantauCpu0;
+    double esCpuSeconds = esCpu.seconds() - esCpu0;
     Run run =
         new Run(
             label,
@@ -76,17 +96,21 @@ final class Ingest {
             duplicates.get(),
             rejected.get(),
             seconds,
-            postSeconds);
+            postSeconds,
+            pantauCpuSeconds,
+            esCpuSeconds);
     Bench.log(
         "pantau ingest (%s): %d posted, %d stored, %d duplicate, %d rejected in %.1f s: %.0f"
-            + " articles/s",
+            + " articles/s; CPU per article: Pantau %.2f ms, Elasticsearch %.2f ms",
         label,
         run.posted(),
         run.indexed(),
         run.duplicates(),
         run.rejected(),
         seconds,
-        run.docsPerSec());
+        run.docsPerSec(),
+        run.pantauCpuMsPerDoc(),
+        run.esCpuMsPerDoc());
     return run;
   }
 

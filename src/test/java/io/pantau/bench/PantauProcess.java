@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -91,6 +92,10 @@ final class PantauProcess implements AutoCloseable {
 
   Http http() {
     return http;
+  }
+
+  Optional<ProcessHandle> handle() {
+    return Optional.of(process.toHandle());
   }
 
   long pid() {

@@ -26,14 +26,21 @@ final class RawBulk {
   private final List<byte[]> docs = new ArrayList<>();
   private final List<String> sources = new ArrayList<>();
   private final TreeSet<String> indices = new TreeSet<>();
+  private final CpuMeter esCpu;
   private double avgDocBytes;
 
-  RawBulk(Http es) {
+  RawBulk(Http es, CpuMeter esCpu) {
     this.es = es;
+    this.esCpu = esCpu;
   }
 
   /** One configuration's figures. */
-  record Attempt(int batch, int clients, int docs, double seconds) {
+  record Attempt(int batch, int clients, int docs, double seconds, double esCpuSeconds) {
+    /** Elasticsearch's CPU milliseconds per document. */
+    double esCpuMsPerDoc() {
+      return esCpuSeconds * 1000 / docs;
+    }
+
     double docsPerSec() {
       return docs / seconds;
     }
@@ -108,7 +115,8 @@ final class RawBulk {
 
   private static Attempt better(Attempt best, Attempt a, List<Attempt> attempts) {
     Bench.log(
-        "raw _bulk: batch %d, %d client(s): %.0f docs/s", a.batch(), a.clients(), a.docsPerSec());
+        "raw _bulk: batch %d, %d client(s): %.0f docs/s; Elasticsearch CPU %.2f ms per document",
+        a.batch(), a.clients(), a.docsPerSec(), a.esCpuMsPerDoc());
     attempts.add(a);
     return best == null || a.docsPerSec() > best.docsPerSec() ? a : best;
   }
@@ -171,6 +179,7 @@ final class RawBulk {
       es.put("/" + index, "{}").ok();
     }
     AtomicInteger next = new AtomicInteger();
+    double cpu0 = esCpu.seconds();
     long start = System.nanoTime();
     Bench.inParallel(
         clients,
@@ -188,7 +197,8 @@ final class RawBulk {
           }
         });
     es.post("/" + PREFIX + "*/_refresh", "application/json", new byte[0]).ok();
-    return new Attempt(batch, clients, docs.size(), (System.nanoTime() - start) / 1e9);
+    return new Attempt(
+        batch, clients, docs.size(), (System.nanoTime() - start) / 1e9, esCpu.seconds() - cpu0);
   }
 
   /** The template of Pantau's index (mapping and settings resources) over the ceiling's indices. */

@@ -18,6 +18,7 @@ final class Result {
   private final StringBuilder table = new StringBuilder();
   private double rawDocsPerSec;
   private double pantauDocsPerSec;
+  private Ingest.Run plain;
 
   Result(BenchOptions o) {
     json.put("generatedAt", Instant.now().toString());
@@ -42,6 +43,9 @@ final class Result {
     json.put("pantauDuplicates", r.duplicates());
     json.put("pantauRejected", r.rejected());
     json.put("pantauIngestSeconds", round(r.seconds()));
+    json.put("pantauCpuMsPerDoc", round(r.pantauCpuMsPerDoc()));
+    json.put("pantauIngestEsCpuMsPerDoc", round(r.esCpuMsPerDoc()));
+    plain = r;
   }
 
   void raw(RawBulk.Sweep s) {
@@ -70,6 +74,21 @@ final class Result {
             s.best().batch(),
             s.best().clients()),
         String.format(Locale.ROOT, "%.2f", ratio));
+    // The same comparison in CPU time, which other load on the machine does not skew: what one
+    // article costs the machine through Pantau (Pantau plus Elasticsearch) against what the
+    // finished document alone costs Elasticsearch.
+    double rawCpu = s.best().esCpuMsPerDoc();
+    json.put("rawBulkEsCpuMsPerDoc", round(rawCpu));
+    if (plain != null && rawCpu > 0) {
+      double pantauTotal = plain.pantauCpuMsPerDoc() + plain.esCpuMsPerDoc();
+      json.put("ingestCpuRatio", round(rawCpu / pantauTotal));
+      row(
+          "Ingest CPU per article, ms (Pantau + ES)",
+          String.format(
+              Locale.ROOT, "%.2f + %.2f", plain.pantauCpuMsPerDoc(), plain.esCpuMsPerDoc()),
+          String.format(Locale.ROOT, "%.2f (ES alone)", rawCpu),
+          String.format(Locale.ROOT, "%.2f", rawCpu / pantauTotal));
+    }
   }
 
   void ingestWithAlerts(Ingest.Run r, double registerSeconds, long webhooks) {
@@ -77,6 +96,7 @@ final class Result {
     json.put("alertQueries", Integer.parseInt(r.label().split(" ")[0]));
     json.put("alertRegisterSeconds", round(registerSeconds));
     json.put("alertWebhookDeliveries", webhooks);
+    json.put("pantauWithAlertsCpuMsPerDoc", round(r.pantauCpuMsPerDoc()));
     row(
         "Ingest with " + r.label() + ", articles/s",
         String.format(Locale.ROOT, "%.0f", r.docsPerSec()),

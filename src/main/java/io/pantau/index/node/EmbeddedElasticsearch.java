@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
@@ -86,6 +87,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   /** Where the node's files ended up (may differ from the requested home when running as root). */
   public Path home() {
     return home;
+  }
+
+  /**
+   * The process the node was launched as (the launcher; the server is one of its descendants), or
+   * empty when it is not running. Benchmarks read the node's CPU time through it.
+   */
+  public synchronized Optional<ProcessHandle> processHandle() {
+    return process != null && process.isAlive()
+        ? Optional.of(process.toHandle())
+        : Optional.empty();
   }
 
   /** Starts the node and waits until it answers cluster health; throws with the cause otherwise. */

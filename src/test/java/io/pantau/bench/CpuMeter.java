@@ -1,0 +1,44 @@
+package io.pantau.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by a process and all its descendants (user plus system, from {@code /proc}), so
+ * that Pantau's cost per article can be set beside Elasticsearch's on a machine whose other load
+ * makes wall-clock rates drift. Reads as zero where {@code /proc} is missing.
+ */
+final class CpuMeter {
+  /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every Linux this runs on. */
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  private final Optional<ProcessHandle> root;
+
+  CpuMeter(Optional<ProcessHandle> root) {
+    this.root = root;
+  }
+
+  /** CPU seconds used so far by the process tree. */
+  double seconds() {
+    if (root.isEmpty()) {
+      return 0;
+    }
+    ProcessHandle r = root.get();
+    return Stream.concat(Stream.of(r), r.descendants()).mapToDouble(CpuMeter::ownSeconds).sum();
+  }
+
+  private static double ownSeconds(ProcessHandle p) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+      // fields after the command name, which is in parentheses and may hold spaces
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+}
