@@ -220,7 +220,8 @@ final class AnalyzedText {
       }
       String word = s.substring(start, i);
       int f = baseFlags;
-      if (Character.isUpperCase(word.charAt(0))) {
+      char first = word.charAt(0);
+      if (ascii ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first)) {
         f |= CAP;
       }
       if (letters >= 2 && upper == letters) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,7 @@ final class EntityExtractor {
 
   Found extract(AnalyzedText t, Language lang) {
     List<Mention> mentions = new ArrayList<>();
-    Set<String> lowerCaseWords = null;
+    LowerCaseWords lowerCaseWords = null;
     int n = t.size();
     int i = 0;
     boolean titleBefore = false;
@@ -132,9 +133,9 @@ final class EntityExtractor {
       }
       if (kind == Kind.PERSON && !titleBefore && !cueAfter && end - i > 1) {
         if (lowerCaseWords == null) {
-          lowerCaseWords = lowerCaseWords(t);
+          lowerCaseWords = new LowerCaseWords(t);
         }
-        if (anyIn(t, i, end, lowerCaseWords)) {
+        if (lowerCaseWords.anyIn(t, i, end)) {
           // "Tingkat Tinggi": ordinary words capitalised as part of a title-case phrase
           kind = null;
         }
@@ -197,23 +198,51 @@ final class EntityExtractor {
     return k;
   }
 
-  private static Set<String> lowerCaseWords(AnalyzedText t) {
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i < t.size(); i++) {
-      if (!t.has(i, AnalyzedText.CAP) && !t.has(i, AnalyzedText.NUMERIC)) {
-        out.add(t.folded(i));
-      }
-    }
-    return out;
-  }
+  /**
+   * The folded forms of an article's lower-case words, as a set: open addressing over the strings'
+   * cached hashes, sized once for the article, with no entry objects.
+   */
+  private static final class LowerCaseWords {
+    private final String[] slots;
+    private final int mask;
 
-  private static boolean anyIn(AnalyzedText t, int start, int end, Set<String> words) {
-    for (int k = start; k < end; k++) {
-      if (words.contains(t.folded(k))) {
-        return true;
+    LowerCaseWords(AnalyzedText t) {
+      int capacity = Integer.highestOneBit(Math.max(16, 2 * t.size()) - 1) << 1;
+      slots = new String[capacity];
+      mask = capacity - 1;
+      for (int i = 0; i < t.size(); i++) {
+        if (!t.has(i, AnalyzedText.CAP) && !t.has(i, AnalyzedText.NUMERIC)) {
+          String w = t.folded(i);
+          int k = slot(w);
+          while (slots[k] != null && !slots[k].equals(w)) {
+            k = (k + 1) & mask;
+          }
+          slots[k] = w;
+        }
       }
     }
-    return false;
+
+    private int slot(String w) {
+      return (w.hashCode() * 0x9E3779B9) >>> 16 & mask;
+    }
+
+    boolean contains(String w) {
+      for (int k = slot(w); slots[k] != null; k = (k + 1) & mask) {
+        if (slots[k].equals(w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean anyIn(AnalyzedText t, int start, int end) {
+      for (int k = start; k < end; k++) {
+        if (contains(t.folded(k))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private boolean gazetteerFree(AnalyzedText t, int i) {
@@ -316,11 +345,17 @@ final class EntityExtractor {
   private static Found resolve(List<Mention> mentions) {
     // full names first, so that short forms can be mapped onto them
     Map<String, String> personCanonical = new HashMap<>();
-    List<String> fullNames = new ArrayList<>();
+    // each full name once, in order of first mention, with its padded word form made once
+    Set<String> distinct = new LinkedHashSet<>();
     for (Mention m : mentions) {
       if (m.kind() == Kind.PERSON && m.name().indexOf(' ') > 0) {
-        fullNames.add(m.name());
+        distinct.add(m.name());
       }
+    }
+    List<String> fullNames = new ArrayList<>(distinct);
+    List<String> paddedFullNames = new ArrayList<>(fullNames.size());
+    for (String full : fullNames) {
+      paddedFullNames.add(padded(full));
     }
     Map<String, Positions> persons = new LinkedHashMap<>();
     Map<String, Positions> orgs = new LinkedHashMap<>();
@@ -329,7 +364,8 @@ final class EntityExtractor {
       switch (m.kind()) {
         case PERSON -> {
           String canonical =
-              personCanonical.computeIfAbsent(m.name(), name -> longestFor(name, fullNames));
+              personCanonical.computeIfAbsent(
+                  m.name(), name -> longestFor(name, fullNames, paddedFullNames));
           boolean lone = canonical.indexOf(' ') < 0 && canonical.indexOf('-') < 0;
           if (lone && canonical.equals(m.name()) && !m.cued()) {
             continue;
@@ -363,15 +399,22 @@ final class EntityExtractor {
   }
 
   /** The longest full name that contains {@code name} as whole words, or the name itself. */
-  private static String longestFor(String name, List<String> fullNames) {
+  private static String longestFor(
+      String name, List<String> fullNames, List<String> paddedFullNames) {
     String best = name;
-    String padded = " " + name.replace('-', ' ') + " ";
-    for (String full : fullNames) {
-      if (full.length() > best.length() && (" " + full.replace('-', ' ') + " ").contains(padded)) {
+    String padded = padded(name);
+    for (int k = 0; k < fullNames.size(); k++) {
+      String full = fullNames.get(k);
+      if (full.length() > best.length() && paddedFullNames.get(k).contains(padded)) {
         best = full;
       }
     }
     return best;
+  }
+
+  /** " Kassym Jomart Tokayev ": words between spaces, so that containment means whole words. */
+  private static String padded(String name) {
+    return " " + name.replace('-', ' ') + " ";
   }
 
   private static void count(Map<String, Positions> counts, String name, int position) {

@@ -115,6 +115,7 @@ final class KeyphraseExtractor {
       unitId[u] = idValues[slot];
     }
     CandidateTable candidates = new CandidateTable(units);
+    byte[] names = new byte[n];
     for (int u = 0; u < units; u++) {
       if (unitRole[u] != 1) {
         continue;
@@ -139,7 +140,7 @@ final class KeyphraseExtractor {
         if (unitRole[v] != 1) {
           continue;
         }
-        if (v > u && mixesKnownName(t, unitStart[u], unitEnd[v])) {
+        if (v > u && mixesKnownName(t, unitStart[u], unitEnd[v], names)) {
           break;
         }
         Candidate c = candidates.get(packed);
@@ -192,30 +193,86 @@ final class KeyphraseExtractor {
       }
     }
     phrases.removeIf(c -> c.subsumed);
-    phrases.sort((a, b) -> Double.compare(b.score, a.score));
+    // only the best few are kept: pick them in the order a stable sort by score would give
+    // rather than sort every candidate
+    double[] phraseScores = new double[phrases.size()];
+    for (int k = 0; k < phraseScores.length; k++) {
+      phraseScores[k] = phrases.get(k).score;
+    }
     List<String> keyphrases = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Candidate c : phrases) {
-      if (keyphrases.size() >= MAX_KEYPHRASES) {
-        break;
-      }
-      String display = display(c, t);
+    Ranking phraseRanking = new Ranking(phraseScores);
+    for (int k = phraseRanking.next();
+        k >= 0 && keyphrases.size() < MAX_KEYPHRASES;
+        k = phraseRanking.next()) {
+      String display = display(phrases.get(k), t);
       if (seen.add(display.toLowerCase(Locale.ROOT))) {
         keyphrases.add(display);
       }
     }
     List<String> keywords = new ArrayList<>();
-    singles.sort(
-        (a, b) -> Double.compare(b.keywordTf * b.score / b.tf, a.keywordTf * a.score / a.tf));
-    for (Candidate c : singles) {
-      if (keywords.size() >= MAX_KEYWORDS) {
-        break;
-      }
+    double[] singleScores = new double[singles.size()];
+    for (int k = 0; k < singleScores.length; k++) {
+      Candidate c = singles.get(k);
+      singleScores[k] = c.keywordTf * c.score / c.tf;
+    }
+    Ranking singleRanking = new Ranking(singleScores);
+    for (int k = singleRanking.next();
+        k >= 0 && keywords.size() < MAX_KEYWORDS;
+        k = singleRanking.next()) {
+      Candidate c = singles.get(k);
       if (c.shortestFold.length() > 2 && !keywords.contains(c.shortestFold)) {
         keywords.add(c.shortestFold);
       }
     }
     return new Result(keywords, keyphrases);
+  }
+
+  /**
+   * Indices of non-negative scores, highest first and equal ones in index order (what a stable
+   * descending sort gives). Usually only the first dozen or so are wanted, so the first ones are
+   * found by selection, without sorting every candidate; past {@link #SELECTED} the rest are sorted
+   * once.
+   */
+  private static final class Ranking {
+    private static final int SELECTED = 3 * MAX_KEYPHRASES;
+    private static final double TAKEN = -1;
+    private final double[] scores;
+    private int selected;
+    private Integer[] rest;
+    private int restAt;
+
+    Ranking(double[] scores) {
+      this.scores = scores;
+    }
+
+    /** The next index, or -1 when there is none. */
+    int next() {
+      if (selected < SELECTED) {
+        selected++;
+        int best = -1;
+        for (int k = 0; k < scores.length; k++) {
+          if (scores[k] != TAKEN && (best < 0 || Double.compare(scores[k], scores[best]) > 0)) {
+            best = k;
+          }
+        }
+        if (best >= 0) {
+          scores[best] = TAKEN;
+        }
+        return best;
+      }
+      if (rest == null) {
+        List<Integer> left = new ArrayList<>();
+        for (int k = 0; k < scores.length; k++) {
+          if (scores[k] != TAKEN) {
+            left.add(k);
+          }
+        }
+        left.sort((a, b) -> Double.compare(scores[b], scores[a]));
+        rest = left.toArray(new Integer[0]);
+      }
+      return restAt < rest.length ? rest[restAt++] : -1;
+    }
   }
 
   /**
@@ -404,9 +461,9 @@ final class KeyphraseExtractor {
    * "China dan Kazakhstan", "Kazakhstan Kassym-Jomart Tokayev": a phrase that starts or ends with a
    * known name and is not itself one strings names together rather than naming one thing.
    */
-  private boolean mixesKnownName(AnalyzedText t, int start, int end) {
-    boolean startsWithName = t.has(start, AnalyzedText.CAP) && gazetteer.isName(t.folded(start));
-    boolean endsWithName = t.has(end - 1, AnalyzedText.CAP) && gazetteer.isName(t.folded(end - 1));
+  private boolean mixesKnownName(AnalyzedText t, int start, int end, byte[] names) {
+    boolean startsWithName = t.has(start, AnalyzedText.CAP) && isName(t, start, names);
+    boolean endsWithName = t.has(end - 1, AnalyzedText.CAP) && isName(t, end - 1, names);
     if (!startsWithName && !endsWithName) {
       return false;
     }
@@ -418,6 +475,17 @@ final class KeyphraseExtractor {
       sb.append(t.folded(k));
     }
     return !gazetteer.isName(sb.toString());
+  }
+
+  /**
+   * Whether token {@code i} alone is a known name, remembered per token in {@code names} (0 not yet
+   * asked, 1 no, 2 yes): a token is asked about once for every phrase it starts or ends.
+   */
+  private boolean isName(AnalyzedText t, int i, byte[] names) {
+    if (names[i] == 0) {
+      names[i] = gazetteer.isName(t.folded(i)) ? (byte) 2 : 1;
+    }
+    return names[i] == 2;
   }
 
   private static String display(Candidate c, AnalyzedText t) {

@@ -87,6 +87,12 @@ record Language(
     if (folded.length() < 4) {
       return folded;
     }
+    // every removable ending (-nya, -lah, -kah, -tah, -pun, -ku, -mu, -s) ends in one of these:
+    // most words leave here, before the stemmer is chosen
+    char last = folded.charAt(folded.length() - 1);
+    if (last != 'a' && last != 'h' && last != 'n' && last != 'u' && last != 's') {
+      return folded;
+    }
     char[] buf;
     int len;
     switch (stemmer) {

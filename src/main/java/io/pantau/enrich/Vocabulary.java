@@ -1,7 +1,7 @@
 package io.pantau.enrich;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +11,10 @@ import java.util.Map;
  * Indonesian-only spelling, a one-word title or the start of a title, a phrase connector, the first
  * word of a compound, a word that never starts an entity, or a sentiment word. Every enricher reads
  * these bits instead of probing its own sets, so a token costs one hash lookup rather than a dozen.
+ *
+ * <p>The lookup runs once per token of every article, so the table is open addressing over parallel
+ * arrays (the key's hash, the key, its bits) at a load of at most a quarter: no boxed values, no
+ * entry objects, and {@code equals} only on a full hash match.
  */
 final class Vocabulary {
   /** Stopword of the language in slot k: bit k (at most {@value #MAX_LANGUAGES} languages). */
@@ -34,7 +38,11 @@ final class Vocabulary {
   };
 
   private final List<Language> languages;
-  private final Map<String, Long> bits = new HashMap<>();
+  private final Map<String, Long> bits = new LinkedHashMap<>();
+  private final int[] hashes;
+  private final String[] keys;
+  private final long[] values;
+  private final int mask;
 
   private Vocabulary(List<Language> languages) {
     if (languages.size() > MAX_LANGUAGES) {
@@ -80,6 +88,41 @@ final class Vocabulary {
     for (String[] row : Resources.table("sentiment/rules.tsv")) {
       mark(row[1].strip(), SENTIMENT);
     }
+    int capacity = Integer.highestOneBit(Math.max(16, bits.size() * 4) - 1) << 1;
+    hashes = new int[capacity];
+    keys = new String[capacity];
+    values = new long[capacity];
+    mask = capacity - 1;
+    for (Map.Entry<String, Long> e : bits.entrySet()) {
+      int h = e.getKey().hashCode();
+      int i = slot(h);
+      while (keys[i] != null) {
+        i = (i + 1) & mask;
+      }
+      hashes[i] = h;
+      keys[i] = e.getKey();
+      values[i] = e.getValue();
+    }
+  }
+
+  /** The home slot of a hash: its high bits after a multiplicative mix. */
+  private int slot(int hash) {
+    return (hash * 0x9E3779B9) >>> 16 & mask;
+  }
+
+  /**
+   * The most keys a lookup compares before it can stop (the longest run of occupied slots a key
+   * must walk from its home slot, plus one): a measure of how well the keys spread.
+   */
+  int longestProbe() {
+    int longest = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        int steps = ((i - slot(hashes[i])) & mask) + 1;
+        longest = Math.max(longest, steps);
+      }
+    }
+    return longest;
   }
 
   private void mark(String word, long bit) {
@@ -110,7 +153,15 @@ final class Vocabulary {
 
   /** The bits of a folded word; zero for a word enrichment knows nothing about. */
   long of(String folded) {
-    Long b = bits.get(folded);
-    return b == null ? 0 : b;
+    int h = folded.hashCode();
+    for (int i = slot(h); ; i = (i + 1) & mask) {
+      String k = keys[i];
+      if (k == null) {
+        return 0;
+      }
+      if (hashes[i] == h && k.equals(folded)) {
+        return values[i];
+      }
+    }
   }
 }

@@ -2,7 +2,20 @@ package io.pantau.text;
 
 /** Word counting over plain text. */
 public final class Words {
+  /** {@link Character#isLetterOrDigit(char)} for ASCII, without the Unicode tables. */
+  private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
   private Words() {}
+
+  private static boolean isLetterOrDigit(char c) {
+    return c < 0x80 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
+  }
 
   /** Counts maximal runs of letters or digits (a hyphenated word counts once). */
   public static int count(String text) {
@@ -14,11 +27,11 @@ public final class Words {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean wordChar =
-          Character.isLetterOrDigit(c)
+          isLetterOrDigit(c)
               || (inWord
                   && (c == '-' || c == '\'')
                   && i + 1 < text.length()
-                  && Character.isLetterOrDigit(text.charAt(i + 1)));
+                  && isLetterOrDigit(text.charAt(i + 1)));
       if (wordChar && !inWord) {
         count++;
       }
