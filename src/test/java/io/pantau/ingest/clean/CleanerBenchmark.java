@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * bench CORPUS [ROUNDS]            thread CPU ms per article, median of ROUNDS after warm-up
  * dump  CORPUS OUT                 every field of every cleaned article (corpus, fixtures, seeds,
  *                                  IndoSum rows) one per line, for diff against another build
- * ab    CORPUS OLD_CLASSES [PAIRS] runs "bench" in fresh JVMs, old classes then these, PAIRS
- *                                  times, and prints the median old/new ratio
+ * ab    CORPUS OLD_CLASSES [PAIRS] runs "bench" (3 rounds) in fresh JVMs, old classes then
+ *                                  these, PAIRS times, and prints the median old/new ratio
  * </pre>
  *
  * Only public API is used, so the same compiled class runs against an older build's classes.
@@ -226,7 +226,8 @@ public final class CleanerBenchmark {
                 classpath,
                 CleanerBenchmark.class.getName(),
                 "bench",
-                corpus.toString())
+                corpus.toString(),
+                "3")
             .redirectErrorStream(true)
             .start();
     Double result = null;
