@@ -29,7 +29,10 @@ import org.jsoup.nodes.Document;
  */
 public final class ArticleCleaner {
 
-  private static final Pattern HTML = Pattern.compile("(?s).*</?[a-zA-Z][a-zA-Z0-9]*[^>]*>.*");
+  /** A tag anywhere in the text (found, not matched: "(?s).*TAG.*" scanned the whole body). */
+  private static final Pattern HTML = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*[^>]*>");
+
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
 
   /** A full stop after a lower-case word, so "PT." and "Ltd." do not end the holder's name. */
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{Ll}{3}\\.)\\s+");
@@ -89,7 +92,9 @@ public final class ArticleCleaner {
       content = x.content();
       around = x.outside();
       before = x.before();
-    } else if (raw.body() != null && HTML.matcher(raw.body()).matches()) {
+    } else if (raw.body() != null
+        && raw.body().indexOf('<') >= 0
+        && HTML.matcher(raw.body()).find()) {
       Document doc = Jsoup.parseBodyFragment(raw.body(), raw.urlValue().orElse(""));
       HtmlExtractor.Extracted x = html.extract(doc, false);
       content = x.content();
@@ -223,9 +228,10 @@ public final class ArticleCleaner {
     }
     String best = null;
     int bestHits = 2;
+    String[] words = NOT_LETTERS.split(sample.toLowerCase(Locale.ROOT));
     for (Rules.Language l : rules.languages) {
       int hits = 0;
-      for (String w : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      for (String w : words) {
         if (l.stopwords().contains(w)) {
           hits++;
         }

@@ -50,8 +50,16 @@ final class Dates {
 
   /** The first full date (day, month and year) in the text, if any. */
   Optional<Found> firstFull(String text, ZoneOffset defaultZone) {
+    return firstFull(new Prefilter.Line(text), defaultZone);
+  }
+
+  private Optional<Found> firstFull(Prefilter.Line line, ZoneOffset defaultZone) {
+    String text = line.text();
     Found best = null;
     for (Pattern p : rules.fullDates) {
+      if (!rules.filter(p).admits(line)) {
+        continue;
+      }
       Matcher m = p.matcher(text);
       while (m.find()) {
         Optional<Found> f = toFound(m, defaultZone);
@@ -68,26 +76,33 @@ final class Dates {
 
   /** True when the line is little more than a date: a header or byline date, not prose. */
   boolean isDateLine(String line, ZoneOffset zone) {
+    return isDateLine(new Prefilter.Line(line), zone);
+  }
+
+  boolean isDateLine(Prefilter.Line l, ZoneOffset zone) {
+    String line = l.text();
     if (line.length() > 100) {
       return false;
     }
-    Optional<Found> f = firstFull(line, zone);
+    Optional<Found> f = firstFull(l, zone);
     if (f.isPresent() && (f.get().end() - f.get().start()) * 10 >= line.length() * 5) {
       return true;
     }
     for (Pattern p : rules.monthYears) {
-      Matcher m = p.matcher(line);
-      if (m.matches()) {
+      if (rules.matches(p, l)) {
         return true;
       }
     }
     for (Pattern p : rules.relativeAgo) {
+      if (!rules.filter(p).admits(l)) {
+        continue;
+      }
       Matcher m = p.matcher(line);
       if (m.find() && (m.end() - m.start()) * 10 >= line.length() * 5) {
         return true;
       }
     }
-    String folded = line.toLowerCase(Locale.ROOT).replaceAll("[,.]", " ").trim();
+    String folded = punctuationAsSpace(line.toLowerCase(Locale.ROOT)).trim();
     for (String phrase : rules.relativeDays.keySet()) {
       if (folded.equals(phrase) || folded.startsWith(phrase + " ")) {
         return folded.length() <= phrase.length() + 12;
@@ -98,18 +113,31 @@ final class Dates {
 
   /** True for "Updated ..." lines, whose date is not the publication date. */
   boolean isUpdateLine(String line) {
+    return isUpdateLine(new Prefilter.Line(line));
+  }
+
+  boolean isUpdateLine(Prefilter.Line line) {
     for (Pattern p : rules.updated) {
-      if (p.matcher(line).matches()) {
+      if (rules.matches(p, line)) {
         return true;
       }
     }
     return false;
   }
 
+  /** The line with every ',' and '.' turned into a space. */
+  private static String punctuationAsSpace(String s) {
+    return s.replace(',', ' ').replace('.', ' ');
+  }
+
   /** Every full calendar date printed in the text: evidence for a year left out elsewhere. */
   List<LocalDate> allDates(String text) {
     List<LocalDate> out = new ArrayList<>();
+    Prefilter.Line line = new Prefilter.Line(text);
     for (Pattern p : rules.fullDates) {
+      if (!rules.filter(p).admits(line)) {
+        continue;
+      }
       Matcher m = p.matcher(text);
       while (m.find()) {
         toFound(m, ZoneOffset.UTC).ifPresent(f -> out.add(f.date()));
@@ -138,7 +166,11 @@ final class Dates {
 
   /** The first day-and-month mention without a year. */
   Optional<DayMonth> dayMonth(String text) {
+    Prefilter.Line line = new Prefilter.Line(text);
     for (Pattern p : rules.dayMonths) {
+      if (!rules.filter(p).admits(line)) {
+        continue;
+      }
       Matcher m = p.matcher(text);
       while (m.find()) {
         Integer month = group(m, "m") != null ? parse(group(m, "m")) : month(group(m, "mon"));
@@ -158,7 +190,11 @@ final class Dates {
 
   /** "3 months ago", "2 jam lalu", "kemarin", resolved against the fetch time. */
   Optional<Instant> relative(String line, Instant fetched) {
+    Prefilter.Line l = new Prefilter.Line(line);
     for (Pattern p : rules.relativeAgo) {
+      if (!rules.filter(p).admits(l)) {
+        continue;
+      }
       Matcher m = p.matcher(line);
       if (m.find()) {
         String n = m.group("n").toLowerCase(Locale.ROOT);
@@ -169,7 +205,7 @@ final class Dates {
         }
       }
     }
-    String folded = line.toLowerCase(Locale.ROOT).replaceAll("[,.]", " ").trim();
+    String folded = punctuationAsSpace(line.toLowerCase(Locale.ROOT)).trim();
     for (var e : rules.relativeDays.entrySet()) {
       if (folded.equals(e.getKey()) || folded.startsWith(e.getKey() + " ")) {
         return Optional.of(fetched.plus(e.getValue(), ChronoUnit.DAYS));

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,9 @@ final class Rules {
   final List<Pattern> updated;
   final List<Pattern> relativeAgo;
   final List<Pattern> stripEnd;
+
+  /** The literal condition of every rule pattern (see {@link Prefilter}), by identity. */
+  private final Map<Pattern, Prefilter> filters = new IdentityHashMap<>();
 
   private static final class Holder {
     static final Rules STANDARD = load("common");
@@ -227,7 +231,22 @@ final class Rules {
     return Set.copyOf(out);
   }
 
-  private static List<Pattern> patterns(
+  /** The cheap necessary condition of a rule pattern; {@link Prefilter#NONE} for other patterns. */
+  Prefilter filter(Pattern p) {
+    return filters.getOrDefault(p, Prefilter.NONE);
+  }
+
+  /** True when the rule pattern matches the whole line; its prefilter is asked first. */
+  boolean matches(Pattern p, Prefilter.Line line) {
+    return filter(p).admits(line) && p.matcher(line.text()).matches();
+  }
+
+  /** True when the rule pattern matches at the start of the line; prefilter first. */
+  boolean lookingAt(Pattern p, Prefilter.Line line) {
+    return filter(p).admits(line) && p.matcher(line.text()).lookingAt();
+  }
+
+  private List<Pattern> patterns(
       List<Map<String, List<String>>> files, String section, Map<String, String> placeholders) {
     List<Pattern> out = new ArrayList<>();
     for (String e : entries(files, section)) {
@@ -235,7 +254,9 @@ final class Rules {
       for (Map.Entry<String, String> p : placeholders.entrySet()) {
         regex = regex.replace(p.getKey(), p.getValue());
       }
-      out.add(Pattern.compile(regex, Pattern.UNICODE_CASE));
+      Pattern compiled = Pattern.compile(regex, Pattern.UNICODE_CASE);
+      filters.put(compiled, Prefilter.of(regex));
+      out.add(compiled);
     }
     return List.copyOf(out);
   }

@@ -168,21 +168,22 @@ final class StoryParser {
     if (line.length() > MAX_META_LINE * 3) {
       return Kind.TEXT;
     }
-    if (matchesAny(rules.aiProhibited, line)) {
+    Prefilter.Line l = new Prefilter.Line(line);
+    if (matchesAny(rules.aiProhibited, l)) {
       acc.aiProhibited.add(line);
-      if (startsAny(rules.copyright, line)) {
+      if (startsAny(rules.copyright, l)) {
         acc.copyright.add(line);
       }
-      if (matchesAny(rules.copyright, line)) {
+      if (matchesAny(rules.copyright, l)) {
         acc.copyright.add(line);
       }
       return Kind.AI_PROHIBITED;
     }
-    if (line.length() <= MAX_META_LINE && matchesAny(rules.aiAllowed, line)) {
+    if (line.length() <= MAX_META_LINE && matchesAny(rules.aiAllowed, l)) {
       acc.aiAllowed.add(line);
       return Kind.AI_ALLOWED;
     }
-    if (line.length() <= MAX_META_LINE && matchesAny(rules.copyright, line)) {
+    if (line.length() <= MAX_META_LINE && matchesAny(rules.copyright, l)) {
       acc.copyright.add(line);
       return Kind.COPYRIGHT;
     }
@@ -190,22 +191,23 @@ final class StoryParser {
       return Kind.TEXT;
     }
     String bare = unwrap(line);
-    if (startsAny(rules.reporter, bare)
-        || startsAny(rules.editor, bare)
-        || startsAny(rules.photographer, bare)) {
+    Prefilter.Line b = bare.equals(line) ? l : new Prefilter.Line(bare);
+    if (startsAny(rules.reporter, b)
+        || startsAny(rules.editor, b)
+        || startsAny(rules.photographer, b)) {
       credits(bare, acc);
       return Kind.CREDIT;
     }
-    if (matchesAny(rules.otherCredit, bare)) {
+    if (matchesAny(rules.otherCredit, b)) {
       return Kind.CREDIT;
     }
-    if (matchesAny(rules.chrome, line)) {
+    if (matchesAny(rules.chrome, l)) {
       acc.metaLines.add(line);
       return Kind.CHROME;
     }
-    if (dates.isDateLine(line, ZoneOffset.UTC)) {
+    if (dates.isDateLine(l, ZoneOffset.UTC)) {
       acc.metaLines.add(line);
-      return dates.isUpdateLine(line) ? Kind.CHROME : Kind.DATE;
+      return dates.isUpdateLine(l) ? Kind.CHROME : Kind.DATE;
     }
     return Kind.TEXT;
   }
@@ -230,8 +232,12 @@ final class StoryParser {
     }
   }
 
-  private static String name(List<Pattern> patterns, String line) {
+  private String name(List<Pattern> patterns, String line) {
+    Prefilter.Line l = new Prefilter.Line(line);
     for (Pattern p : patterns) {
+      if (!rules.filter(p).admits(l)) {
+        continue;
+      }
       Matcher m = p.matcher(line);
       if (m.find()) {
         String n = Texts.space(m.group("name")).replaceAll("[\\s,;.:|-]+$", "");
@@ -248,7 +254,11 @@ final class StoryParser {
     if (para.length() > MAX_CAPTION) {
       return false;
     }
+    Prefilter.Line l = new Prefilter.Line(para);
     for (Pattern p : rules.captions) {
+      if (!rules.filter(p).admits(l)) {
+        continue;
+      }
       Matcher m = p.matcher(para);
       if (m.find()) {
         try {
@@ -296,7 +306,11 @@ final class StoryParser {
   }
 
   private Matcher datelineMatch(String para) {
+    Prefilter.Line l = new Prefilter.Line(para);
     for (Pattern p : rules.datelines) {
+      if (!rules.filter(p).admits(l)) {
+        continue;
+      }
       Matcher m = p.matcher(para);
       if (m.lookingAt() && m.end() < para.length()) {
         return m;
@@ -386,12 +400,17 @@ final class StoryParser {
   /** A sentence or more: enough words, or a full stop. */
   private static boolean isProse(String text) {
     int words = Words.count(text);
-    return words >= 8 || words >= 3 && text.matches("(?s).*[.!?\"”’)]$");
+    return words >= 8 || words >= 3 && endsWithAny(text, ".!?\"”’)");
   }
 
   /** A few words without sentence punctuation: a menu item, a label, a counter. */
   private static boolean isLabel(String text) {
-    return Words.count(text) < 5 && !text.matches("(?s).*[.!?\"”’:]$");
+    return Words.count(text) < 5 && !endsWithAny(text, ".!?\"”’:");
+  }
+
+  /** True when the last character is one of those given (what "(?s).*[...]$" asked, by hand). */
+  private static boolean endsWithAny(String text, String chars) {
+    return !text.isEmpty() && chars.indexOf(text.charAt(text.length() - 1)) >= 0;
   }
 
   private static List<String> dedupe(List<String> items) {
@@ -405,18 +424,18 @@ final class StoryParser {
     return out;
   }
 
-  private static boolean matchesAny(List<Pattern> patterns, String line) {
+  private boolean matchesAny(List<Pattern> patterns, Prefilter.Line line) {
     for (Pattern p : patterns) {
-      if (p.matcher(line).matches()) {
+      if (rules.matches(p, line)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean startsAny(List<Pattern> patterns, String line) {
+  private boolean startsAny(List<Pattern> patterns, Prefilter.Line line) {
     for (Pattern p : patterns) {
-      if (p.matcher(line).lookingAt()) {
+      if (rules.lookingAt(p, line)) {
         return true;
       }
     }

@@ -2,11 +2,9 @@ package io.pantau.ingest.clean;
 
 import io.pantau.text.Fold;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Whitespace and comparison helpers shared by the text and HTML paths. */
 final class Texts {
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private Texts() {}
 
@@ -67,7 +65,41 @@ final class Texts {
 
   /** A comparison key: folded, punctuation and spacing ignored, so near-copies collide. */
   static String key(String s) {
-    return NOT_WORD.matcher(Fold.fold(s)).replaceAll(" ").trim();
+    // by hand: runs of anything but letters and numbers become one space, none at either end
+    String f = Fold.fold(s);
+    StringBuilder out = new StringBuilder(f.length());
+    boolean gap = false;
+    for (int i = 0; i < f.length(); ) {
+      int cp = f.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isLetterOrNumber(cp)) {
+        if (gap && out.length() > 0) {
+          out.append(' ');
+        }
+        gap = false;
+        out.appendCodePoint(cp);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Regex {@code [\\p{L}\\p{N}]}: a letter or a number of any script. */
+  private static boolean isLetterOrNumber(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+      Character.LOWERCASE_LETTER,
+      Character.TITLECASE_LETTER,
+      Character.MODIFIER_LETTER,
+      Character.OTHER_LETTER,
+      Character.DECIMAL_DIGIT_NUMBER,
+      Character.LETTER_NUMBER,
+      Character.OTHER_NUMBER:
+        return true;
+      default:
+        return false;
+    }
   }
 
   static String blankToNull(String s) {

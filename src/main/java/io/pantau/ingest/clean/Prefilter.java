@@ -1,0 +1,505 @@
+package io.pantau.ingest.clean;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A cheap necessary condition for a rule's regex, derived from the regex itself: the literal words
+ * (or a digit) any match must contain. A line that holds none of them cannot match, so the regex is
+ * not run. Checked on a case-folded copy of the line, folded the way the regex engine compares
+ * characters under {@code (?i)} with UNICODE_CASE, so it holds for case-sensitive and insensitive
+ * rules alike.
+ *
+ * <p>The analysis is conservative: a construct it does not know (or a regex it cannot parse) adds
+ * no condition, and a rule with no condition is always run. Rules stay plain regexes in the
+ * rules-*.txt files; nothing here is per rule or per language.
+ */
+final class Prefilter {
+
+  /** Stands for "any ASCII digit" ({@code \d} without UNICODE_CHARACTER_CLASS) in a clause. */
+  private static final String DIGIT = "\u0000";
+
+  /** Cap on the strings of a finite alternative set; larger sets are not multiplied further. */
+  private static final int MAX_SET = 256;
+
+  private static final int MAX_CLAUSES = 3;
+
+  static final Prefilter NONE = new Prefilter(List.of());
+
+  /** All clauses must hold; a clause holds when the line contains one of its strings. */
+  private final List<String[]> clauses;
+
+  private Prefilter(List<String[]> clauses) {
+    this.clauses = clauses;
+  }
+
+  /** The condition of a regex; {@link #NONE} when nothing is certain. */
+  static Prefilter of(String regex) {
+    try {
+      Parser p = new Parser(regex);
+      Info info = p.alternation();
+      if (p.pos != regex.length()) {
+        return NONE;
+      }
+      List<Set<String>> cs = new ArrayList<>(info.clauses);
+      if (info.exact != null && !info.exact.contains("")) {
+        cs.add(info.exact);
+      }
+      // the most selective first: longest shortest string, then fewest strings
+      cs.sort(
+          Comparator.comparingInt((Set<String> c) -> -minLength(c)).thenComparingInt(Set::size));
+      List<String[]> out = new ArrayList<>();
+      for (Set<String> c : cs) {
+        if (out.size() < MAX_CLAUSES) {
+          out.add(c.toArray(new String[0]));
+        }
+      }
+      return out.isEmpty() ? NONE : new Prefilter(List.copyOf(out));
+    } catch (RuntimeException e) {
+      return NONE;
+    }
+  }
+
+  /** False only when the regex certainly cannot match anywhere in the line. */
+  boolean admits(Line line) {
+    for (String[] clause : clauses) {
+      boolean any = false;
+      for (String s : clause) {
+        if (s == DIGIT ? line.hasDigit() : line.folded().contains(s)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    for (String[] c : clauses) {
+      b.append(b.length() == 0 ? "" : " AND ").append('{');
+      for (int i = 0; i < c.length; i++) {
+        b.append(i == 0 ? "" : "|").append(c[i] == DIGIT ? "\\d" : c[i]);
+      }
+      b.append('}');
+    }
+    return b.toString();
+  }
+
+  /** How the regex engine compares characters case-insensitively with UNICODE_CASE. */
+  static char fold(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
+  static String fold(String s) {
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = fold(s.charAt(i));
+    }
+    return new String(out);
+  }
+
+  private static int minLength(Set<String> c) {
+    int min = Integer.MAX_VALUE;
+    for (String s : c) {
+      min = Math.min(min, s == DIGIT ? 1 : s.length());
+    }
+    return min;
+  }
+
+  /** A text as the prefilters read it: folded once, its digit test done once. */
+  static final class Line {
+    private final String text;
+    private String folded;
+    private int digit = -1;
+
+    Line(String text) {
+      this.text = text;
+    }
+
+    String text() {
+      return text;
+    }
+
+    String folded() {
+      if (folded == null) {
+        folded = fold(text);
+      }
+      return folded;
+    }
+
+    boolean hasDigit() {
+      if (digit < 0) {
+        digit = 0;
+        for (int i = 0; i < text.length(); i++) {
+          char c = text.charAt(i);
+          if (c >= '0' && c <= '9') {
+            digit = 1;
+            break;
+          }
+        }
+      }
+      return digit == 1;
+    }
+  }
+
+  /**
+   * What is known of a sub-expression: {@code exact} is the finite set of strings it can match
+   * (folded; null when not finite or too large), {@code clauses} the conditions any of its matches
+   * meets (each a set of strings one of which the match contains).
+   */
+  private record Info(Set<String> exact, List<Set<String>> clauses) {
+    static final Info ANY = new Info(null, List.of());
+    static final Info EMPTY = new Info(Set.of(""), List.of());
+  }
+
+  /** A recursive-descent reader of the java.util.regex syntax the rule files use. */
+  private static final class Parser {
+    private final String re;
+    private int pos;
+
+    Parser(String re) {
+      this.re = re;
+      if (re.contains("(?x") || re.matches("(?s).*\\(\\?[a-wyz-]*x.*")) {
+        throw new IllegalArgumentException("comments mode is not analysed");
+      }
+    }
+
+    Info alternation() {
+      List<Info> branches = new ArrayList<>();
+      branches.add(sequence());
+      while (pos < re.length() && re.charAt(pos) == '|') {
+        pos++;
+        branches.add(sequence());
+      }
+      if (branches.size() == 1) {
+        return branches.get(0);
+      }
+      Set<String> exact = new LinkedHashSet<>();
+      Set<String> clause = new LinkedHashSet<>();
+      boolean allExact = true;
+      boolean allClaused = true;
+      for (Info b : branches) {
+        if (b.exact() == null) {
+          allExact = false;
+        } else {
+          exact.addAll(b.exact());
+        }
+        Set<String> best = best(b);
+        if (best == null) {
+          allClaused = false;
+        } else {
+          clause.addAll(best);
+        }
+      }
+      Set<String> e = allExact && exact.size() <= MAX_SET ? exact : null;
+      return new Info(e, allClaused && e == null ? List.of(clause) : List.of());
+    }
+
+    /** The most selective condition of a branch, its exact set included. */
+    private static Set<String> best(Info b) {
+      List<Set<String>> cs = new ArrayList<>(b.clauses());
+      if (b.exact() != null && !b.exact().contains("")) {
+        cs.add(b.exact());
+      }
+      Set<String> best = null;
+      for (Set<String> c : cs) {
+        if (best == null || minLength(c) > minLength(best)) {
+          best = c;
+        }
+      }
+      return best;
+    }
+
+    Info sequence() {
+      List<Set<String>> clauses = new ArrayList<>();
+      Set<String> run = Set.of("");
+      boolean allExact = true;
+      while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+        Info item = quantified();
+        if (run != null && item.exact() != null && run.size() * item.exact().size() <= MAX_SET) {
+          run = product(run, item.exact());
+        } else {
+          allExact = false;
+          close(run, clauses);
+          if (item.exact() != null && item.exact().size() <= MAX_SET) {
+            run = item.exact(); // a new run of literals starts here
+          } else {
+            clauses.addAll(item.clauses());
+            if (item.exact() != null && !item.exact().contains("")) {
+              clauses.add(item.exact());
+            }
+            run = null;
+          }
+        }
+      }
+      if (allExact) {
+        return new Info(run, List.of());
+      }
+      close(run, clauses);
+      return new Info(null, clauses);
+    }
+
+    private static void close(Set<String> run, List<Set<String>> clauses) {
+      if (run != null && !run.contains("")) {
+        clauses.add(run);
+      }
+    }
+
+    private static Set<String> product(Set<String> a, Set<String> b) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String x : a) {
+        for (String y : b) {
+          out.add(x + y);
+        }
+      }
+      return out;
+    }
+
+    private Info quantified() {
+      Info atom = atom();
+      if (pos >= re.length()) {
+        return atom;
+      }
+      char c = re.charAt(pos);
+      int min;
+      int max;
+      if (c == '*') {
+        min = 0;
+        max = -1;
+        pos++;
+      } else if (c == '+') {
+        min = 1;
+        max = -1;
+        pos++;
+      } else if (c == '?') {
+        min = 0;
+        max = 1;
+        pos++;
+      } else if (c == '{') {
+        int close = re.indexOf('}', pos);
+        String body = re.substring(pos + 1, close);
+        int comma = body.indexOf(',');
+        if (comma < 0) {
+          min = Integer.parseInt(body.trim());
+          max = min;
+        } else {
+          min = Integer.parseInt(body.substring(0, comma).trim());
+          String hi = body.substring(comma + 1).trim();
+          max = hi.isEmpty() ? -1 : Integer.parseInt(hi);
+        }
+        pos = close + 1;
+      } else {
+        return atom;
+      }
+      if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+        pos++; // lazy or possessive: what a match consumes is still the atom's
+      }
+      if (min == 1 && max == 1) {
+        return atom;
+      }
+      if (min == 0 && max == 1) {
+        if (atom.exact() == null) {
+          return Info.ANY;
+        }
+        Set<String> e = new LinkedHashSet<>(atom.exact());
+        e.add("");
+        return new Info(e, List.of());
+      }
+      if (min == 0) {
+        return Info.ANY;
+      }
+      List<Set<String>> cs = new ArrayList<>(atom.clauses());
+      if (atom.exact() != null && !atom.exact().contains("")) {
+        cs.add(atom.exact());
+      }
+      return new Info(null, cs);
+    }
+
+    private Info atom() {
+      char c = re.charAt(pos);
+      switch (c) {
+        case '(':
+          return group();
+        case '[':
+          return charClass();
+        case '\\':
+          return escape();
+        case '.':
+          pos++;
+          return Info.ANY;
+        case '^', '$':
+          pos++;
+          return Info.EMPTY;
+        case '*', '+', '?', '{', ')', '|':
+          throw new IllegalArgumentException("unexpected " + c + " at " + pos);
+        default:
+          pos++;
+          return literal(c);
+      }
+    }
+
+    private static Info literal(char c) {
+      if (Character.isSurrogate(c)) {
+        return Info.ANY;
+      }
+      String s = String.valueOf(fold(c));
+      return new Info(Set.of(s), List.of());
+    }
+
+    private Info group() {
+      pos++;
+      if (re.startsWith("?", pos)) {
+        if (re.startsWith("?=", pos)
+            || re.startsWith("?!", pos)
+            || re.startsWith("?<=", pos)
+            || re.startsWith("?<!", pos)) {
+          // a lookaround consumes nothing; its content is read and ignored
+          pos += re.charAt(pos + 1) == '<' ? 3 : 2;
+          alternation();
+          expect(')');
+          return Info.EMPTY;
+        }
+        if (re.startsWith("?<", pos)) {
+          pos = re.indexOf('>', pos) + 1;
+        } else if (re.startsWith("?:", pos) || re.startsWith("?>", pos)) {
+          pos += 2;
+        } else {
+          // inline flags: "(?i)" stands alone, "(?i:...)" is a group
+          int i = pos + 1;
+          while (i < re.length() && (Character.isLetter(re.charAt(i)) || re.charAt(i) == '-')) {
+            i++;
+          }
+          if (re.charAt(i) == ')') {
+            pos = i + 1;
+            return Info.EMPTY;
+          }
+          if (re.charAt(i) != ':') {
+            throw new IllegalArgumentException("unknown group at " + pos);
+          }
+          pos = i + 1;
+        }
+      }
+      Info inner = alternation();
+      expect(')');
+      return inner;
+    }
+
+    private void expect(char c) {
+      if (pos >= re.length() || re.charAt(pos) != c) {
+        throw new IllegalArgumentException("expected " + c + " at " + pos);
+      }
+      pos++;
+    }
+
+    private Info charClass() {
+      int start = pos;
+      int depth = 0;
+      do {
+        char c = re.charAt(pos);
+        if (c == '\\') {
+          pos += 2;
+          continue;
+        }
+        if (c == '[') {
+          depth++;
+          if (re.startsWith("[^]", pos)) {
+            pos += 2;
+          } else if (re.startsWith("[]", pos)) {
+            pos += 1;
+          }
+        } else if (c == ']') {
+          depth--;
+        }
+        pos++;
+      } while (depth > 0);
+      String body = re.substring(start, pos);
+      if (body.equals("[0-9]") || body.equals("[\\d]")) {
+        return new Info(null, List.of(Set.of(DIGIT)));
+      }
+      return Info.ANY;
+    }
+
+    private Info escape() {
+      char c = re.charAt(pos + 1);
+      pos += 2;
+      switch (c) {
+        case 'd':
+          return new Info(null, List.of(Set.of(DIGIT)));
+        case 'b', 'B', 'A', 'G', 'z', 'Z':
+          if (c == 'b' && re.startsWith("{", pos)) {
+            pos = re.indexOf('}', pos) + 1;
+          }
+          return Info.EMPTY;
+        case 'Q':
+          {
+            int end = re.indexOf("\\E", pos);
+            String lit = end < 0 ? re.substring(pos) : re.substring(pos, end);
+            pos = end < 0 ? re.length() : end + 2;
+            for (int i = 0; i < lit.length(); i++) {
+              if (Character.isSurrogate(lit.charAt(i))) {
+                return Info.ANY;
+              }
+            }
+            return new Info(Set.of(fold(lit)), List.of());
+          }
+        case 't':
+          return literal('\t');
+        case 'n':
+          return literal('\n');
+        case 'r':
+          return literal('\r');
+        case 'f':
+          return literal('\f');
+        case 'e':
+          return literal('\u001b');
+        case 'a':
+          return literal('\u0007');
+        case 'p', 'P':
+          if (re.startsWith("{", pos)) {
+            pos = re.indexOf('}', pos) + 1;
+          } else {
+            pos++;
+          }
+          return Info.ANY;
+        case 'x':
+          if (re.startsWith("{", pos)) {
+            pos = re.indexOf('}', pos) + 1;
+          } else {
+            pos += 2;
+          }
+          return Info.ANY;
+        case 'u':
+          pos += 4;
+          return Info.ANY;
+        case 'c':
+          pos++;
+          return Info.ANY;
+        case 'k', 'N':
+          pos = re.indexOf(c == 'k' ? '>' : '}', pos) + 1;
+          return Info.ANY;
+        case '0':
+          while (pos < re.length() && re.charAt(pos) >= '0' && re.charAt(pos) <= '7') {
+            pos++;
+          }
+          return Info.ANY;
+        default:
+          if (Character.isLetterOrDigit(c)) {
+            // \s \w \h \R, back references and other classes: some character, not a literal
+            while (Character.isDigit(c) && pos < re.length() && Character.isDigit(re.charAt(pos))) {
+              pos++;
+            }
+            return Info.ANY;
+          }
+          return literal(c);
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.pantau.ingest.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PrefilterTest {
+
+  private static boolean admits(String regex, String line) {
+    return Prefilter.of(regex).admits(new Prefilter.Line(line));
+  }
+
+  @Test
+  void aLineWithoutTheRuleWordsIsRejected() {
+    String rule = "(?i)baca\\s+(?:juga|pula)\\b.*";
+    assertFalse(admits(rule, "Presiden menyampaikan pidato di Jakarta"));
+    assertTrue(admits(rule, "BACA JUGA: berita lain"));
+    assertTrue(admits(rule, "baca pula"));
+  }
+
+  @Test
+  void digitsAreRequiredWhereTheRuleCountsThem() {
+    String rule = "(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})";
+    assertEquals("{\\d} AND {-} AND {\\d}", Prefilter.of(rule).toString());
+    assertFalse(admits(rule, "tanpa angka - sama sekali"));
+    assertFalse(admits(rule, "angka 2025 tanpa tanda hubung"));
+    assertTrue(admits(rule, "2025-06-16"));
+  }
+
+  @Test
+  void optionalAndRepeatedPartsAddNoCondition() {
+    assertEquals("", Prefilter.of("(?:foo)?\\s*[a-z]+").toString());
+    assertTrue(admits("(?:foo)?\\s*[a-z]+", "bar"));
+    assertEquals("{prohibits|prohibited|prohibit}", Prefilter.of("prohibit(?:s|ed)?").toString());
+  }
+
+  @Test
+  void foldingFollowsTheRegexEngineUnicodeCase() {
+    // (?iu) lets "s" match the long s and "k" the Kelvin sign: the prefilter must not reject them
+    String rule = "(?i)kelas";
+    assertTrue(Pattern.compile(rule, Pattern.UNICODE_CASE).matcher("\u212Aela\u017F").matches());
+    assertTrue(admits(rule, "\u212Aela\u017F"));
+    assertTrue(admits("SOURCE", "source"), "a superset condition for case-sensitive rules");
+  }
+
+  @Test
+  void unknownSyntaxMeansNoCondition() {
+    assertEquals("", Prefilter.of("(?x) a b # comment").toString());
+    assertEquals("", Prefilter.of("(unclosed").toString());
+  }
+
+  /**
+   * Every shipped rule, on lines built to hit and to miss it: a line the prefilter rejects never
+   * matches the rule, with find, lookingAt or matches.
+   */
+  @Test
+  void noShippedRuleMatchesALineItsPrefilterRejects() throws IllegalAccessException {
+    Rules rules = Rules.standard();
+    List<String> lines =
+        List.of(
+            "Baca juga: Presiden tiba di Jakarta",
+            "Copyright © 2025 ANTARA. All rights reserved.",
+            "Hak cipta dilindungi undang-undang",
+            "Senin, 16 Juni 2025 14:30 WIB",
+            "June 16, 2025 2:30 PM GMT",
+            "3 hours ago",
+            "2 jam yang lalu",
+            "kemarin",
+            "Jakarta (ANTARA) - Presiden",
+            "TEMPO.CO, Jakarta - Pemerintah",
+            "Pewarta: Andi Syamsul | Editor: Budi",
+            "Ahmad Fauzi - detikNews",
+            "(AP Photo/Evan Vucci)",
+            "Foto: Dok. Humas",
+            "Rakyat news | | | |",
+            "jdoe@example.net",
+            "(rdp/imk)",
+            "Dilarang mengambil konten situs ini untuk pelatihan AI",
+            "No part of this may be used to train AI models without permission",
+            "Content may be freely republished for any purpose",
+            "Licensed under Creative Commons CC BY-SA",
+            "Updated 10:04 AM EDT, June 3, 2025",
+            "Kamis ( 18 / 8 / 2016 )",
+            "Home > News > World",
+            "Presiden menyampaikan pidato kenegaraan di gedung parlemen pada hari Senin.");
+    int rejected = 0;
+    for (Field f : Rules.class.getDeclaredFields()) {
+      if (f.getType() != List.class || f.getName().equals("languages")) {
+        continue;
+      }
+      List<?> list = (List<?>) f.get(rules);
+      for (Object o : list) {
+        Pattern p = (Pattern) o;
+        for (String line : variants(lines)) {
+          if (!rules.filter(p).admits(new Prefilter.Line(line))) {
+            rejected++;
+            assertFalse(p.matcher(line).find(), f.getName() + " " + p + " on " + line);
+          }
+        }
+      }
+    }
+    assertTrue(rejected > 1000, "the prefilters reject most lines: " + rejected);
+  }
+
+  private static List<String> variants(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      out.add(l);
+      out.add(l.toUpperCase(java.util.Locale.ROOT));
+      out.add(l.toLowerCase(java.util.Locale.ROOT));
+    }
+    return out;
+  }
+}
