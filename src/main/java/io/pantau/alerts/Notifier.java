@@ -3,12 +3,15 @@ package io.pantau.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -85,22 +88,48 @@ class Notifier {
     }
   }
 
-  /** Sends each digest whose oldest item has waited the rule's digest minutes. */
+  /**
+   * Sends each digest whose oldest item has waited the rule's digest minutes. Two projection
+   * queries whatever the number of rules: the oldest item of each rule that has items, and the
+   * digest minutes of those rules (no managed entities, so no flush checks thousands of rules
+   * before each query, as one count per rule did).
+   */
   void flushDigests(Instant now) {
     List<Long> due =
         QuarkusTransaction.requiringNew()
             .call(
-                () ->
-                    AlertRule.<AlertRule>list("digestMinutes > 0").stream()
-                        .filter(
-                            r ->
-                                DigestItem.count(
-                                        "ruleId = ?1 and matchedAt <= ?2",
-                                        r.id,
-                                        now.minus(Duration.ofMinutes(r.digestMinutes)))
-                                    > 0)
-                        .map(r -> r.id)
-                        .toList());
+                () -> {
+                  Map<Long, Instant> oldest = new HashMap<>();
+                  Panache.getEntityManager()
+                      .createQuery(
+                          "select d.ruleId, min(d.matchedAt) from DigestItem d group by d.ruleId",
+                          Object[].class)
+                      .getResultList()
+                      .forEach(row -> oldest.put((Long) row[0], (Instant) row[1]));
+                  if (oldest.isEmpty()) {
+                    return List.<Long>of();
+                  }
+                  List<Long> out = new ArrayList<>();
+                  for (List<Long> chunk : chunks(List.copyOf(oldest.keySet()), 500)) {
+                    Panache.getEntityManager()
+                        .createQuery(
+                            "select r.id, r.digestMinutes from AlertRule r"
+                                + " where r.digestMinutes > 0 and r.id in ?1",
+                            Object[].class)
+                        .setParameter(1, chunk)
+                        .getResultList()
+                        .forEach(
+                            row -> {
+                              Long id = (Long) row[0];
+                              int minutes = ((Number) row[1]).intValue();
+                              if (!oldest.get(id).isAfter(now.minus(Duration.ofMinutes(minutes)))) {
+                                out.add(id);
+                              }
+                            });
+                  }
+                  out.sort(null);
+                  return out;
+                });
     for (long ruleId : due) {
       try {
         flush(ruleId, now);
@@ -108,6 +137,14 @@ class Notifier {
         LOG.warnf(e, "Alert %d: could not send its digest", ruleId);
       }
     }
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all, int size) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += size) {
+      out.add(all.subList(i, Math.min(all.size(), i + size)));
+    }
+    return out;
   }
 
   private void flush(long ruleId, Instant now) {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -17,6 +19,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * compiled once and filed under presearch keys ({@link PresearchTerms}); a document looks up each
  * of its keys once and runs only the queries filed under them. One query that fails is reported and
  * the others still run.
+ *
+ * <p>Which clause of an AND a query is filed under decides how many queries a document wakes: the
+ * monitor counts, for every key some stored query could be filed under, how many documents held it,
+ * and files each conjunction under its rarest clause ({@link PresearchTerms#choose}). Until a key
+ * has been seen in enough documents its weight leans on {@link PresearchTerms#PRIOR}; the queries
+ * are filed again after 128, 1,024 and 8,192 documents, then every {@link #REFILE_MAX_STEP}.
  *
  * <p>Thread-safe: matching takes a read lock, so documents are matched in parallel (each thread
  * with its own scratch arrays); registering and removing queries take the write lock.
@@ -44,6 +52,23 @@ final class QueryMonitor {
   }
 
   static final int PASSES = 2;
+
+  /** Documents between two re-filings once the weights have settled. */
+  static final long REFILE_MAX_STEP = 65_536;
+
+  /** How many documents' worth of evidence the prior weight of a key counts for. */
+  private static final double PRIOR_DOCUMENTS = 32;
+
+  /** How many documents held one key since it was first needed by a stored query. */
+  private static final class KeyCount {
+    final long since;
+    final AtomicInteger documents = new AtomicInteger();
+    int queries;
+
+    KeyCount(long since) {
+      this.since = since;
+    }
+  }
 
   /**
    * A stored query and its place in the filter; it runs as {@code compiled} or, where that is null,
@@ -94,16 +119,7 @@ final class QueryMonitor {
     final Slots always = new Slots();
 
     private Map<String, Slots> mapOf(String key) {
-      if (key.startsWith(PresearchTerms.TEXT_KIND)) {
-        return text;
-      }
-      return key.startsWith(PresearchTerms.PREFIX_KIND) ? prefix : other;
-    }
-
-    private static String bare(String key) {
-      return key.startsWith(PresearchTerms.TEXT_KIND) || key.startsWith(PresearchTerms.PREFIX_KIND)
-          ? key.substring(2)
-          : key;
+      return byKind(key, text, prefix, other);
     }
 
     void add(String key, int slot) {
@@ -144,6 +160,22 @@ final class QueryMonitor {
         }
       }
     }
+  }
+
+  /** The map of a key's kind: document terms, term prefixes, or whole exact-value keys. */
+  private static <T> Map<String, T> byKind(
+      String key, Map<String, T> text, Map<String, T> prefix, Map<String, T> other) {
+    if (key.startsWith(PresearchTerms.TEXT_KIND)) {
+      return text;
+    }
+    return key.startsWith(PresearchTerms.PREFIX_KIND) ? prefix : other;
+  }
+
+  /** A key as the document lists it: terms and prefixes without their kind. */
+  private static String bare(String key) {
+    return key.startsWith(PresearchTerms.TEXT_KIND) || key.startsWith(PresearchTerms.PREFIX_KIND)
+        ? key.substring(2)
+        : key;
   }
 
   /** One thread's arrays: which slot was last seen in which document and pass. */
@@ -193,8 +225,18 @@ final class QueryMonitor {
   /** Per pass: key to the slots of the queries filed under it. */
   private final List<Filter> filters = new ArrayList<>();
 
-  /** Per slot and pass: the keys it is filed under, to unfile it. */
-  private final Map<Integer, List<Set<String>>> filed = new HashMap<>();
+  /** Per slot: what it needs (null when it always runs) and the keys it is filed under per pass. */
+  private record Filed(PresearchTerms.Need need, List<Set<String>> perPass) {}
+
+  private final Map<Integer, Filed> filed = new HashMap<>();
+
+  /** Document counts of every key some stored query needs, by kind (as the filters are). */
+  private final Map<String, KeyCount> textCounts = new HashMap<>();
+
+  private final Map<String, KeyCount> prefixCounts = new HashMap<>();
+  private final Map<String, KeyCount> otherCounts = new HashMap<>();
+  private final AtomicLong documents = new AtomicLong();
+  private final AtomicLong nextRefile = new AtomicLong(128);
 
   QueryMonitor(Presearcher presearcher) {
     this(presearcher, Evaluation.COMPILED);
@@ -227,7 +269,7 @@ final class QueryMonitor {
 
   private void add(
       String id, Query query, org.apache.lucene.search.Query lucene, CompiledQuery compiled) {
-    List<Set<String>> alternatives = PresearchTerms.alternatives(query);
+    PresearchTerms.Need need = PresearchTerms.need(query).orElse(null);
     lock.writeLock().lock();
     try {
       removeLocked(id);
@@ -239,20 +281,110 @@ final class QueryMonitor {
         slots.set(slot, r);
       }
       byId.put(id, r);
-      List<Set<String>> perPass = new ArrayList<>();
-      for (int p = 0; p < passes; p++) {
-        Set<String> keys = keysForPass(alternatives, p);
-        perPass.add(keys);
-        Filter f = filters.get(p);
-        if (keys.isEmpty()) {
-          f.always.add(slot);
-        } else {
-          keys.forEach(k -> f.add(k, slot));
+      if (need != null) {
+        for (String key : PresearchTerms.keys(need)) {
+          byKind(key, textCounts, prefixCounts, otherCounts)
+              .computeIfAbsent(bare(key), k -> new KeyCount(documents.get()))
+              .queries++;
         }
       }
-      filed.put(slot, perPass);
+      file(slot, need);
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /** Files a slot under the keys its need gives with the current weights; under the write lock. */
+  private void file(int slot, PresearchTerms.Need need) {
+    List<Set<String>> alternatives =
+        need == null ? List.of() : PresearchTerms.alternatives(need, this::weight);
+    List<Set<String>> perPass = new ArrayList<>();
+    for (int p = 0; p < passes; p++) {
+      Set<String> keys = keysForPass(alternatives, p);
+      perPass.add(keys);
+      Filter f = filters.get(p);
+      if (keys.isEmpty()) {
+        f.always.add(slot);
+      } else {
+        keys.forEach(k -> f.add(k, slot));
+      }
+    }
+    filed.put(slot, new Filed(need, perPass));
+  }
+
+  /** Takes a slot out of the filters; under the write lock. */
+  private void unfile(int slot, List<Set<String>> perPass) {
+    for (int p = 0; p < passes; p++) {
+      Set<String> keys = perPass.get(p);
+      Filter f = filters.get(p);
+      if (keys.isEmpty()) {
+        f.always.remove(slot);
+      }
+      keys.forEach(k -> f.remove(k, slot));
+    }
+  }
+
+  /**
+   * The estimated share of documents holding a key: its count over the documents seen since a query
+   * first needed it, with the prior weight counted as {@link #PRIOR_DOCUMENTS} documents.
+   */
+  private double weight(String key) {
+    double prior = PresearchTerms.prior(key);
+    KeyCount c = byKind(key, textCounts, prefixCounts, otherCounts).get(bare(key));
+    if (c == null) {
+      return prior;
+    }
+    double seen = documents.get() - c.since;
+    return (c.documents.get() + prior * PRIOR_DOCUMENTS) / (seen + PRIOR_DOCUMENTS);
+  }
+
+  /**
+   * Files every query again under the keys that are now rarest; the slots whose keys did not change
+   * stay where they are.
+   */
+  void refile() {
+    lock.writeLock().lock();
+    try {
+      for (Map.Entry<Integer, Filed> e : List.copyOf(filed.entrySet())) {
+        Filed old = e.getValue();
+        if (old.need() == null) {
+          continue;
+        }
+        List<Set<String>> alternatives = PresearchTerms.alternatives(old.need(), this::weight);
+        boolean same = true;
+        for (int p = 0; p < passes && same; p++) {
+          same = keysForPass(alternatives, p).equals(old.perPass().get(p));
+        }
+        if (!same) {
+          unfile(e.getKey(), old.perPass());
+          file(e.getKey(), old.need());
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Counts the document's keys that stored queries need; true when it is time to re-file. */
+  private boolean count(MonitorDocument doc) {
+    countAll(textCounts, doc.terms());
+    countAll(prefixCounts, doc.prefixes());
+    countAll(otherCounts, doc.exactKeys());
+    long n = documents.incrementAndGet();
+    long due = nextRefile.get();
+    return n >= due
+        && nextRefile.compareAndSet(due, due < REFILE_MAX_STEP ? due * 8 : due + REFILE_MAX_STEP);
+  }
+
+  private static void countAll(Map<String, KeyCount> counts, List<String> keys) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    for (String key : keys) {
+      KeyCount c = counts.get(key);
+      if (c != null) {
+        c.documents.incrementAndGet();
+      }
     }
   }
 
@@ -279,14 +411,16 @@ final class QueryMonitor {
     if (r == null) {
       return;
     }
-    List<Set<String>> perPass = filed.remove(r.slot());
-    for (int p = 0; p < passes; p++) {
-      Set<String> keys = perPass.get(p);
-      Filter f = filters.get(p);
-      if (keys.isEmpty()) {
-        f.always.remove(r.slot());
+    Filed f = filed.remove(r.slot());
+    unfile(r.slot(), f.perPass());
+    if (f.need() != null) {
+      for (String key : PresearchTerms.keys(f.need())) {
+        Map<String, KeyCount> counts = byKind(key, textCounts, prefixCounts, otherCounts);
+        String k = bare(key);
+        if (--counts.get(k).queries == 0) {
+          counts.remove(k);
+        }
       }
-      keys.forEach(k -> f.remove(k, r.slot()));
     }
     slots.set(r.slot(), null);
     freeSlots.add(r.slot());
@@ -313,27 +447,40 @@ final class QueryMonitor {
 
   /** Runs the queries the document may match; a failing query lands in the errors. */
   Result match(MonitorDocument doc) {
+    Result result;
+    boolean refileDue;
     lock.readLock().lock();
     try {
+      refileDue = presearcher != Presearcher.NONE && count(doc);
       Scratch s = scratch.get();
       s.fit(slots.size());
       int count = candidates(doc, s);
-      List<Registered> matches = new ArrayList<>();
-      Map<String, String> errors = new LinkedHashMap<>();
+      List<Registered> matches = List.of();
+      Map<String, String> errors = Map.of();
       for (int i = 0; i < count; i++) {
         Registered r = slots.get(s.candidates[i]);
         try {
           if (r.compiled() != null ? r.compiled().matches(doc) : doc.matches(r.lucene())) {
+            if (matches.isEmpty()) {
+              matches = new ArrayList<>();
+            }
             matches.add(r);
           }
         } catch (Exception | StackOverflowError e) {
+          if (errors.isEmpty()) {
+            errors = new LinkedHashMap<>();
+          }
           errors.put(r.id(), String.valueOf(e.getMessage()));
         }
       }
-      return new Result(List.copyOf(matches), errors, count);
+      result = new Result(List.copyOf(matches), errors, count);
     } finally {
       lock.readLock().unlock();
     }
+    if (refileDue) {
+      refile();
+    }
+    return result;
   }
 
   /**
