@@ -1,22 +1,18 @@
 package io.pantau.analytics;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.StatsAggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pantau.index.IndexBootstrap;
+import io.pantau.index.IndexUnavailableException;
 import io.pantau.query.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Answers the analytics questions over the article index, each with one aggregation-only request.
@@ -43,12 +39,12 @@ public class Analytics {
   /** The key of the series of a volume question asked without a query. */
   public static final String ALL = "all";
 
-  private final ElasticsearchClient es;
+  private final AggregationSearch es;
   private final IndexBootstrap bootstrap;
   private final Clock clock;
 
   Analytics(ElasticsearchClient es, IndexBootstrap bootstrap) {
-    this.es = es;
+    this.es = new AggregationSearch(es);
     this.bootstrap = bootstrap;
     this.clock = Clock.systemUTC();
   }
@@ -71,21 +67,18 @@ public class Analytics {
         series.isEmpty() ? List.of(new Labelled(ALL, new Query.MatchAll())) : series;
     Window w = window(filter);
     checkBuckets(w, interval);
-    SearchResponse<Void> r =
+    JsonNode r =
         search(
             Requests.volume(filter, w, asked.stream().map(Labelled::q).toList(), interval, unit));
     List<List<Volume.Point>> points = new ArrayList<>();
     asked.forEach(s -> points.add(new ArrayList<>()));
-    for (DateHistogramBucket b : buckets(r)) {
-      long all = unit == CountUnit.stories ? stories(b.aggregations()) : b.docCount();
-      Map<String, FiltersBucket> perSeries =
-          b.aggregations().get("series").filters().buckets().keyed();
+    for (JsonNode b : buckets(r)) {
+      long all = unit == CountUnit.stories ? stories(b) : docCount(b);
+      JsonNode perSeries = b.path("series").path("buckets");
       for (int k = 0; k < asked.size(); k++) {
-        FiltersBucket fb = perSeries.get(Requests.seriesKey(k));
-        long count = unit == CountUnit.stories ? stories(fb.aggregations()) : fb.docCount();
-        points
-            .get(k)
-            .add(new Volume.Point(Requests.bucketStart(b.key()), count, ratio(count, all)));
+        JsonNode fb = perSeries.path(Requests.seriesKey(k));
+        long count = unit == CountUnit.stories ? stories(fb) : docCount(fb);
+        points.get(k).add(new Volume.Point(bucketStart(b), count, ratio(count, all)));
       }
     }
     List<Volume.Series> out = new ArrayList<>();
@@ -102,27 +95,26 @@ public class Analytics {
   public SentimentTimeline sentiment(AnalyticsFilter filter, Interval interval) {
     Window w = window(filter);
     checkBuckets(w, interval);
-    SearchResponse<Void> r = search(Requests.sentiment(filter, w, interval));
+    JsonNode r = search(Requests.sentiment(filter, w, interval));
     List<SentimentTimeline.Point> points = new ArrayList<>();
-    for (DateHistogramBucket b : buckets(r)) {
-      StatsAggregate score = b.aggregations().get("score").stats();
-      Map<String, FiltersBucket> labels =
-          b.aggregations().get("labels").filters().buckets().keyed();
+    for (JsonNode b : buckets(r)) {
+      JsonNode score = b.path("score");
+      JsonNode labels = b.path("labels").path("buckets");
       points.add(
           new SentimentTimeline.Point(
-              Requests.bucketStart(b.key()),
-              b.docCount(),
-              score.count() == 0 ? null : score.avg(),
-              labels.get("positive").docCount(),
-              labels.get("neutral").docCount(),
-              labels.get("negative").docCount()));
+              bucketStart(b),
+              docCount(b),
+              score.path("count").asLong() == 0 ? null : score.path("avg").asDouble(),
+              docCount(labels.path("positive")),
+              docCount(labels.path("neutral")),
+              docCount(labels.path("negative"))));
     }
     List<SentimentTimeline.Band> bands = new ArrayList<>();
-    var ranges = r.aggregations().get("distribution").range().buckets().array();
+    JsonNode ranges = aggregation(r, "distribution").path("buckets");
     for (int k = 0; k < ranges.size(); k++) {
       bands.add(
           new SentimentTimeline.Band(
-              Requests.bandEdge(k), Requests.bandEdge(k + 1), ranges.get(k).docCount()));
+              Requests.bandEdge(k), Requests.bandEdge(k + 1), docCount(ranges.get(k))));
     }
     return new SentimentTimeline(interval, points, bands);
   }
@@ -130,39 +122,41 @@ public class Analytics {
   /** The most frequent keyphrases (or keywords) of the matching articles. */
   public TermCounts keywords(AnalyticsFilter filter, TermField field, int size) {
     checkSize(size);
-    SearchResponse<Void> r =
-        search(Requests.terms(filter, window(filter), field.field, size, false));
-    return new TermCounts(
-        field, terms(r).stream().map(b -> new TermCounts.Item(key(b), b.docCount())).toList());
+    JsonNode r = search(Requests.terms(filter, window(filter), field.field, size, false));
+    List<TermCounts.Item> items = new ArrayList<>();
+    terms(r).forEach(b -> items.add(new TermCounts.Item(key(b), docCount(b))));
+    return new TermCounts(field, List.copyOf(items));
   }
 
   /** The most mentioned entities of one type in the matching articles. */
   public EntityCounts entities(AnalyticsFilter filter, EntityType type, int size) {
     checkSize(size);
-    SearchResponse<Void> r =
-        search(Requests.terms(filter, window(filter), type.field, size, false));
-    return new EntityCounts(
-        type, terms(r).stream().map(b -> new EntityCounts.Item(key(b), b.docCount())).toList());
+    JsonNode r = search(Requests.terms(filter, window(filter), type.field, size, false));
+    List<EntityCounts.Item> items = new ArrayList<>();
+    terms(r).forEach(b -> items.add(new EntityCounts.Item(key(b), docCount(b))));
+    return new EntityCounts(type, List.copyOf(items));
   }
 
   /** Matching articles per language. */
   public LanguageCounts languages(AnalyticsFilter filter, int size) {
     checkSize(size);
-    SearchResponse<Void> r = search(Requests.terms(filter, window(filter), "lang", size, false));
-    return new LanguageCounts(
-        terms(r).stream().map(b -> new LanguageCounts.Item(key(b), b.docCount())).toList());
+    JsonNode r = search(Requests.terms(filter, window(filter), "lang", size, false));
+    List<LanguageCounts.Item> items = new ArrayList<>();
+    terms(r).forEach(b -> items.add(new LanguageCounts.Item(key(b), docCount(b))));
+    return new LanguageCounts(List.copyOf(items));
   }
 
   /** Matching articles per source, with each source's share of them all. */
   public SourceShares sources(AnalyticsFilter filter, int size) {
     checkSize(size);
-    SearchResponse<Void> r = search(Requests.terms(filter, window(filter), "source", size, true));
-    long total = r.hits().total() == null ? 0 : r.hits().total().value();
-    return new SourceShares(
-        total,
-        terms(r).stream()
-            .map(b -> new SourceShares.Item(key(b), b.docCount(), ratio(b.docCount(), total)))
-            .toList());
+    JsonNode r = search(Requests.terms(filter, window(filter), "source", size, true));
+    long total = r.path("hits").path("total").path("value").asLong();
+    List<SourceShares.Item> items = new ArrayList<>();
+    for (JsonNode b : terms(r)) {
+      long count = docCount(b);
+      items.add(new SourceShares.Item(key(b), count, ratio(count, total)));
+    }
+    return new SourceShares(total, List.copyOf(items));
   }
 
   /**
@@ -175,15 +169,14 @@ public class Analytics {
     Window w = window(filter);
     Window prev = w.previous();
     int candidates = Math.max(10 * size, 200);
-    SearchResponse<Void> r = search(Requests.trending(filter, w, field.field, candidates));
-    Map<String, FiltersBucket> periods =
-        r.aggregations().get("periods").filters().buckets().keyed();
-    long n = periods.get("cur").docCount();
-    long m = periods.get("prev").docCount();
+    JsonNode r = search(Requests.trending(filter, w, field.field, candidates));
+    JsonNode periods = aggregation(r, "periods").path("buckets");
+    long n = docCount(periods.path("cur"));
+    long m = docCount(periods.path("prev"));
     List<Trending.Item> items = new ArrayList<>();
-    for (StringTermsBucket b : terms(r)) {
-      long c = b.aggregations().get("cur").filter().docCount();
-      long p = b.aggregations().get("prev").filter().docCount();
+    for (JsonNode b : terms(r)) {
+      long c = docCount(b.path("cur"));
+      long p = docCount(b.path("prev"));
       double score = TrendingScore.score(c, n, p, m);
       if (score > 0) {
         items.add(new Trending.Item(key(b), c, p, score));
@@ -230,26 +223,43 @@ public class Analytics {
     return all == 0 ? 0 : (double) count / all;
   }
 
-  private SearchResponse<Void> search(SearchRequest request) {
+  private JsonNode search(SearchRequest request) {
     bootstrap.bootstrap();
-    return Es.call(() -> es.search(request, Void.class));
+    return es.search(request);
   }
 
-  private static List<DateHistogramBucket> buckets(SearchResponse<Void> r) {
-    return r.aggregations().get("t").dateHistogram().buckets().array();
+  private static JsonNode aggregation(JsonNode r, String name) {
+    JsonNode a = r.path("aggregations").path(name);
+    if (a.isMissingNode()) {
+      throw new IndexUnavailableException(
+          "Elasticsearch answered without the " + name + " aggregation", null);
+    }
+    return a;
   }
 
-  private static List<StringTermsBucket> terms(SearchResponse<Void> r) {
-    Aggregate a = r.aggregations().get("terms");
-    // A field no document has comes back as unmapped terms, not string terms.
-    return a.isSterms() ? a.sterms().buckets().array() : List.of();
+  /** The buckets of the date histogram {@code t}, oldest first. */
+  private static JsonNode buckets(JsonNode r) {
+    return aggregation(r, "t").path("buckets");
   }
 
-  private static long stories(Map<String, Aggregate> aggs) {
-    return aggs.get("stories").cardinality().value();
+  /** The buckets of the terms aggregation {@code terms}; none for a field no document has. */
+  private static JsonNode terms(JsonNode r) {
+    return aggregation(r, "terms").path("buckets");
   }
 
-  private static String key(StringTermsBucket b) {
-    return b.key().stringValue();
+  private static long docCount(JsonNode bucket) {
+    return bucket.path("doc_count").asLong();
+  }
+
+  private static long stories(JsonNode bucket) {
+    return bucket.path("stories").path("value").asLong();
+  }
+
+  private static Instant bucketStart(JsonNode bucket) {
+    return Requests.bucketStart(bucket.path("key").asLong());
+  }
+
+  private static String key(JsonNode bucket) {
+    return bucket.path("key").asText();
   }
 }

@@ -62,7 +62,8 @@ public final class RequestBodies {
     return Window.of(f, Instant.now(), Analytics.DEFAULT_PERIOD);
   }
 
-  private static String json(SearchRequest r) {
+  /** The body of {@code r} as Elasticsearch receives it (its index goes in the path). */
+  static String json(SearchRequest r) {
     return JsonpUtils.toJsonString(r, MAPPER);
   }
 }

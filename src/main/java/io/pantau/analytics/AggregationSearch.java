@@ -1,0 +1,48 @@
+package io.pantau.analytics;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * Sends an aggregation-only search as the JSON that {@link RequestBodies} renders, through the
+ * low-level REST client, and reads the answer as a plain JSON tree.
+ *
+ * <p>Why not the typed client: it builds its whole response model (every bucket and sub-aggregation
+ * as objects, parsed through JSON-P over Jackson) and its request pipeline per call, only for the
+ * analytics to read a few counts out of it. On the benchmark that cost Pantau 5 to 11 ms per call
+ * beside Elasticsearch's own time. Requests go without {@code typed_keys}, so aggregations come
+ * back under the names {@link Requests} gives them.
+ */
+final class AggregationSearch {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RestClient client;
+
+  AggregationSearch(ElasticsearchClient es) {
+    if (!(es._transport() instanceof RestClientTransport transport)) {
+      throw new IllegalStateException(
+          "analytics need the REST client transport, not " + es._transport().getClass().getName());
+    }
+    this.client = transport.restClient();
+  }
+
+  /** The whole search answer; the aggregations are under {@code aggregations}. */
+  JsonNode search(SearchRequest request) {
+    Request r = new Request("POST", "/" + String.join(",", request.index()) + "/_search");
+    r.setJsonEntity(RequestBodies.json(request));
+    return Es.call(
+        () -> {
+          Response response = client.performRequest(r);
+          try (InputStream in = response.getEntity().getContent()) {
+            return JSON.readTree(in);
+          }
+        });
+  }
+}
