@@ -24,6 +24,8 @@ final class MalformedInputs {
     INT,
     NUMBER,
     BOOL,
+    /** A flag that costs the server when set (refresh): mostly invalid, rarely true. */
+    FLAG,
     DURATION,
     QUERY,
     ENUM,
@@ -205,13 +207,17 @@ final class MalformedInputs {
     };
   }
 
-  /** A size, usually small, sometimes large (up to about 3 MB). */
+  /**
+   * A size, usually small, now and then large (tens of kilobytes), rarely huge (up to about 3 MB):
+   * rare enough that thousands of inputs per endpoint stay cheap, common enough that every endpoint
+   * meets a few.
+   */
   int randomSize() {
-    return switch (random.nextInt(20)) {
-      case 0 -> 1_000_000 + random.nextInt(2_000_000);
-      case 1, 2 -> 10_000 + random.nextInt(100_000);
-      default -> random.nextInt(500);
-    };
+    int r = random.nextInt(400);
+    if (r == 0) {
+      return 1_000_000 + random.nextInt(2_000_000);
+    }
+    return r < 20 ? 10_000 + random.nextInt(100_000) : random.nextInt(500);
   }
 
   String words(int n) {
@@ -253,6 +259,10 @@ final class MalformedInputs {
       case DAY -> chance(3) ? pick(new String[] {"2025-06-16", "2025-06-17"}) : pick(BAD_DATES);
       case INT, NUMBER -> chance(4) ? Integer.toString(random.nextInt(300) - 50) : pick(NUMBERS);
       case BOOL -> pick(new String[] {"true", "false", "TRUE", "yes", "1", "wait_for", ""});
+      case FLAG ->
+          chance(20)
+              ? pick(new String[] {"true", "wait_for", ""})
+              : pick(new String[] {"false", "TRUE", "yes", "1", "wait_for_it", "0", "\u0000"});
       case DURATION -> pick(DURATIONS);
       case QUERY -> words(1 + random.nextInt(12));
       case ENUM ->
@@ -380,7 +390,10 @@ final class MalformedInputs {
   }
 
   private String deepNesting() {
-    int depth = chance(2) ? 500 + random.nextInt(1000) : 5_000 + random.nextInt(100_000);
+    int depth =
+        chance(50)
+            ? 20_000 + random.nextInt(100_000)
+            : chance(2) ? 500 + random.nextInt(1000) : 2_000 + random.nextInt(8_000);
     String open = chance(2) ? "[" : "{\"a\":";
     String close = open.equals("[") ? "]" : "}";
     String inner = open.repeat(depth) + "1" + close.repeat(depth);
@@ -419,11 +432,14 @@ final class MalformedInputs {
       }
       case 2 -> withBadBytes(words(50) + ":\"" + words(50));
       case 3 ->
-          ("<html><body>" + "<div>".repeat(1000 + random.nextInt(100_000)) + "deep")
+          ("<html><body>"
+                  + "<div>".repeat(chance(30) ? 20_000 + random.nextInt(80_000) : 1000)
+                  + "deep")
               .getBytes(StandardCharsets.UTF_8);
       case 4 ->
           ("<html><body><p>"
-                  + "&amp;&#x1F600;&#99999999;&#0;&bogus;".repeat(1 + random.nextInt(20_000)))
+                  + "&amp;&#x1F600;&#99999999;&#0;&bogus;"
+                      .repeat(1 + random.nextInt(chance(30) ? 20_000 : 200)))
               .getBytes(StandardCharsets.UTF_8);
       case 5 -> (words(20) + "\n\n" + "z".repeat(randomSize())).getBytes(StandardCharsets.UTF_8);
       case 6 ->
@@ -450,7 +466,7 @@ final class MalformedInputs {
   /** NDJSON: broken lines among good ones, blank lines, CRLF, a giant line, binary junk. */
   byte[] ndjson(Map<String, Kind> fields, Map<String, String[]> enums) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int lines = chance(20) ? 500 + random.nextInt(1500) : 1 + random.nextInt(20);
+    int lines = chance(200) ? 500 + random.nextInt(1500) : 1 + random.nextInt(20);
     for (int i = 0; i < lines; i++) {
       switch (random.nextInt(10)) {
         case 0 -> out.writeBytes(new byte[0]);
@@ -464,7 +480,7 @@ final class MalformedInputs {
       }
       out.writeBytes(chance(5) ? "\r\n".getBytes(StandardCharsets.US_ASCII) : new byte[] {'\n'});
     }
-    if (chance(30)) {
+    if (chance(300)) {
       out.writeBytes(
           ("{\"body\":\"" + "w ".repeat(3_000_000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -505,8 +521,10 @@ final class MalformedInputs {
                 "%0d%0aX-Injected:1"
               }));
     }
-    if (chance(25)) {
+    if (chance(100)) {
       parts.add("q=" + "a".repeat(5_000 + random.nextInt(30_000)));
+    } else if (chance(400)) {
+      parts.add("q=" + "b".repeat(70_000 + random.nextInt(100_000)));
     }
     return parts.isEmpty() ? "" : "?" + String.join("&", parts);
   }
