@@ -105,7 +105,9 @@ public class Alerts {
 
   /** Deletes a rule with its events; false when there is none. */
   public boolean delete(long id) {
-    boolean deleted = QuarkusTransaction.requiringNew().call(() -> AlertRule.deleteById(id));
+    // A bulk delete, not load-then-remove: two concurrent deletes of one rule then answer true
+    // and false instead of the loser failing at commit on a row that is already gone.
+    boolean deleted = QuarkusTransaction.requiringNew().call(() -> AlertRule.delete("id", id) > 0);
     if (deleted) {
       matcher.remove(id);
     }

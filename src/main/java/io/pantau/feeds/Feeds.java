@@ -172,7 +172,7 @@ public class Feeds {
         .call(
             () -> {
               SeenItem.delete("feedId", id);
-              return Feed.deleteById(id);
+              return Feed.delete("id", id) > 0;
             });
   }
 

@@ -112,7 +112,8 @@ public class Schedules {
 
   /** Deletes a schedule; false when there was none. */
   public boolean delete(long id) {
-    boolean deleted = QuarkusTransaction.requiringNew().call(() -> ReportSchedule.deleteById(id));
+    boolean deleted =
+        QuarkusTransaction.requiringNew().call(() -> ReportSchedule.delete("id", id) > 0);
     scheduler.unscheduleJob(jobId(id));
     return deleted;
   }

@@ -305,6 +305,37 @@ class AlertApiTest {
   }
 
   @Test
+  void concurrentDeletesOfOneRuleAnswerOneNoContentAndTheRestNotFound() throws Exception {
+    long id =
+        create(webhookRule("Race " + unique(), "race" + unique(), "http://127.0.0.1:9/hook"))
+            .getLong("id");
+    int racers = 8;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return Api.asEditor().delete("/api/alerts/" + id).statusCode();
+                }));
+      }
+      start.countDown();
+      List<Integer> codes = new ArrayList<>();
+      for (var a : answers) {
+        codes.add(a.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertEquals(1, codes.stream().filter(c -> c == 204).count(), codes.toString());
+      assertEquals(racers - 1, codes.stream().filter(c -> c == 404).count(), codes.toString());
+    } finally {
+      pool.shutdownNow();
+    }
+    Api.asViewer().get("/api/alerts/" + id).then().statusCode(404);
+  }
+
+  @Test
   void invalidRulesAreRefusedWithTheReason() {
     Api.asEditor()
         .contentType(ContentType.JSON)
