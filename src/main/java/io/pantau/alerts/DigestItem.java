@@ -32,4 +32,8 @@ public class DigestItem extends PanacheEntityBase {
 
   @Column(name = "matched_at", nullable = false)
   public Instant matchedAt;
+
+  /** When the digest holding this match goes out: matched at plus the rule's digest minutes. */
+  @Column(name = "due_at", nullable = false)
+  public Instant dueAt;
 }

@@ -9,9 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -76,6 +74,7 @@ class Notifier {
               item.storyId = a.storyId();
               item.payload = stored;
               item.matchedAt = now;
+              item.dueAt = now.plus(Duration.ofMinutes(rule.digestMinutes()));
               item.persist();
             });
   }
@@ -89,47 +88,22 @@ class Notifier {
   }
 
   /**
-   * Sends each digest whose oldest item has waited the rule's digest minutes. Two projection
-   * queries whatever the number of rules: the oldest item of each rule that has items, and the
-   * digest minutes of those rules (no managed entities, so no flush checks thousands of rules
-   * before each query, as one count per rule did).
+   * Sends each digest whose oldest item is due. One indexed query over the due items only, however
+   * many rules and waiting matches there are. A rule whose digest was switched off after matches
+   * were kept still sends them when they fall due.
    */
   void flushDigests(Instant now) {
     List<Long> due =
         QuarkusTransaction.requiringNew()
             .call(
-                () -> {
-                  Map<Long, Instant> oldest = new HashMap<>();
-                  Panache.getEntityManager()
-                      .createQuery(
-                          "select d.ruleId, min(d.matchedAt) from DigestItem d group by d.ruleId",
-                          Object[].class)
-                      .getResultList()
-                      .forEach(row -> oldest.put((Long) row[0], (Instant) row[1]));
-                  if (oldest.isEmpty()) {
-                    return List.<Long>of();
-                  }
-                  List<Long> out = new ArrayList<>();
-                  for (List<Long> chunk : chunks(List.copyOf(oldest.keySet()), 500)) {
+                () ->
                     Panache.getEntityManager()
                         .createQuery(
-                            "select r.id, r.digestMinutes from AlertRule r"
-                                + " where r.digestMinutes > 0 and r.id in ?1",
-                            Object[].class)
-                        .setParameter(1, chunk)
-                        .getResultList()
-                        .forEach(
-                            row -> {
-                              Long id = (Long) row[0];
-                              int minutes = ((Number) row[1]).intValue();
-                              if (!oldest.get(id).isAfter(now.minus(Duration.ofMinutes(minutes)))) {
-                                out.add(id);
-                              }
-                            });
-                  }
-                  out.sort(null);
-                  return out;
-                });
+                            "select distinct d.ruleId from DigestItem d where d.dueAt <= ?1"
+                                + " order by d.ruleId",
+                            Long.class)
+                        .setParameter(1, now)
+                        .getResultList());
     for (long ruleId : due) {
       try {
         flush(ruleId, now);
@@ -137,14 +111,6 @@ class Notifier {
         LOG.warnf(e, "Alert %d: could not send its digest", ruleId);
       }
     }
-  }
-
-  private static <T> List<List<T>> chunks(List<T> all, int size) {
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += size) {
-      out.add(all.subList(i, Math.min(all.size(), i + size)));
-    }
-    return out;
   }
 
   private void flush(long ruleId, Instant now) {
@@ -155,7 +121,10 @@ class Notifier {
                 () -> {
                   AlertRule r = AlertRule.findById(ruleId);
                   List<DigestItem> items = DigestItem.list("ruleId = ?1 order by id", ruleId);
-                  items.forEach(DigestItem::delete);
+                  if (!items.isEmpty()) {
+                    DigestItem.delete(
+                        "ruleId = ?1 and id <= ?2", ruleId, items.get(items.size() - 1).id);
+                  }
                   return new Taken(r == null ? null : Rules.snapshot(r, json), items);
                 });
     if (taken.rule() == null || taken.items().isEmpty() || !taken.rule().enabled()) {

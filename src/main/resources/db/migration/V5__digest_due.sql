@@ -1,0 +1,8 @@
+-- When each waiting match is due in its rule's digest, fixed when the match is kept. The digest
+-- check then reads only the due rows through an index, instead of grouping every waiting row of
+-- every rule (a full read of the table every 30 s, seconds of CPU with 10,000 digest rules).
+-- Matches kept before this migration are due at once.
+ALTER TABLE alert_digest_item ADD COLUMN due_at TIMESTAMP WITH TIME ZONE;
+UPDATE alert_digest_item SET due_at = matched_at;
+ALTER TABLE alert_digest_item ALTER COLUMN due_at SET NOT NULL;
+CREATE INDEX alert_digest_item_due_idx ON alert_digest_item (due_at);
