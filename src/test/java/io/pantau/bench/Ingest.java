@@ -58,6 +58,7 @@ final class Ingest {
     long before = count();
     double pantauCpu0 = pantauCpu.seconds();
     double esCpu0 = esCpu.seconds();
+    EsActivity activity0 = EsActivity.read(es);
     long start = System.nanoTime();
     Bench.inParallel(
         o.clients(),
@@ -88,6 +89,7 @@ final class Ingest {
     double seconds = (System.nanoTime() - start) / 1e9;
     double pantauCpuSeconds = pantauCpu.seconds() - pantauCpu0;
     double esCpuSeconds = esCpu.seconds() - esCpu0;
+    EsActivity activity = EsActivity.read(es).since(activity0);
     Run run =
         new Run(
             label,
@@ -111,6 +113,7 @@ final class Ingest {
         run.docsPerSec(),
         run.pantauCpuMsPerDoc(),
         run.esCpuMsPerDoc());
+    Bench.log("elasticsearch during the ingest: %s", activity.perDoc(run.posted()));
     return run;
   }
 

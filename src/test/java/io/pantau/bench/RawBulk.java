@@ -182,6 +182,7 @@ final class RawBulk {
     }
     AtomicInteger next = new AtomicInteger();
     double cpu0 = esCpu.seconds();
+    EsActivity activity0 = EsActivity.read(es);
     long start = System.nanoTime();
     Bench.inParallel(
         clients,
@@ -199,6 +200,9 @@ final class RawBulk {
           }
         });
     es.post("/" + PREFIX + "*/_refresh", "application/json", new byte[0]).ok();
+    Bench.log(
+        "raw _bulk: batch %d, %d client(s), elasticsearch: %s",
+        batch, clients, EsActivity.read(es).since(activity0).perDoc(docs.size()));
     return new Attempt(
         batch, clients, docs.size(), (System.nanoTime() - start) / 1e9, esCpu.seconds() - cpu0);
   }
