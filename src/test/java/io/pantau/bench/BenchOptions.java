@@ -33,6 +33,7 @@ import java.util.Optional;
  */
 record BenchOptions(
     int articles,
+    int warmUpArticles,
     Optional<Path> corpus,
     long seed,
     int clients,
@@ -59,6 +60,7 @@ record BenchOptions(
     }
     return new BenchOptions(
         Integer.getInteger("bench.articles", 20_000),
+        Integer.getInteger("bench.warmUpArticles", 1_000),
         Optional.ofNullable(System.getProperty("bench.corpus"))
             .filter(s -> !s.isBlank())
             .map(Path::of),

@@ -39,13 +39,25 @@ record Corpus(Path file, int count, long bytes, List<RawArticle> sample) {
     if (o.corpus().isPresent()) {
       return read(o.corpus().get());
     }
-    Path file = o.out().resolve("corpus-" + o.articles() + "-" + o.seed() + ".jsonl");
-    Path complete = o.out().resolve(file.getFileName() + ".complete");
+    return generate(o.out(), o.articles(), o.seed());
+  }
+
+  /**
+   * Articles that warm both JVMs up before anything is timed: generated with another seed, so they
+   * are other stories than the measured corpus and link to none of its articles.
+   */
+  static Corpus warmUp(BenchOptions o) throws IOException {
+    return generate(o.out(), o.warmUpArticles(), o.seed() + 1);
+  }
+
+  private static Corpus generate(Path out, int articles, long seed) throws IOException {
+    Path file = out.resolve("corpus-" + articles + "-" + seed + ".jsonl");
+    Path complete = out.resolve(file.getFileName() + ".complete");
     if (Files.exists(complete)) {
       // Generation is deterministic: the same count and seed give the same file.
       return read(file);
     }
-    GeneratorSpec spec = GeneratorSpec.defaults().withCount(o.articles()).withSeed(o.seed());
+    GeneratorSpec spec = GeneratorSpec.defaults().withCount(articles).withSeed(seed);
     List<RawArticle> sample = new ArrayList<>();
     int n = 0;
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
