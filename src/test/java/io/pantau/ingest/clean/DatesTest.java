@@ -89,4 +89,56 @@ class DatesTest {
     assertEquals(DatePrecision.month, dates.parseGiven("Juni 2024", WIB).orElseThrow().precision());
     assertFalse(dates.parseGiven("soon", WIB).isPresent());
   }
+
+  @Test
+  void allDatesFindsEveryFullDateOfALongTextAsAWholeTextScanDoes() {
+    String filler = "Para menteri membahas kerja sama ekonomi dan perdagangan kawasan. ";
+    String[] printed = {
+      "Senin, 16 Juni 2025 14:30 WIB",
+      "2024-03-05T09:30:00+07:00",
+      "Published 10:04 AM EDT, September 30, 2023",
+      "Kamis ( 18 / 8 / 2016 )",
+      "16/06/2025, 14:30 WIB",
+      "June 16, 2025",
+      "2019/8/19 11:20:05"
+    };
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < printed.length; i++) {
+      // dates far apart, close together, and at the very start and end of the text
+      text.append(filler.repeat(i % 3 == 0 ? 0 : 40)).append(printed[i]).append(' ');
+    }
+    text.append("Angka 12345678 dan tahun 2021 tanpa tanggal.");
+    String t = text.toString();
+    java.util.List<java.time.LocalDate> expected = new java.util.ArrayList<>();
+    Rules rules = Rules.standard();
+    for (java.util.regex.Pattern p : rules.fullDates) {
+      java.util.regex.Matcher m = p.matcher(t);
+      while (m.find()) {
+        dates.firstFull(m.group(), ZoneOffset.UTC).ifPresent(f -> expected.add(f.date()));
+      }
+    }
+    assertEquals(
+        java.util.Set.of(
+            java.time.LocalDate.of(2025, 6, 16),
+            java.time.LocalDate.of(2024, 3, 5),
+            java.time.LocalDate.of(2023, 9, 30),
+            java.time.LocalDate.of(2016, 8, 18),
+            java.time.LocalDate.of(2019, 8, 19)),
+        new java.util.HashSet<>(expected),
+        expected.toString());
+    assertEquals(expected, dates.allDates(t));
+  }
+
+  @Test
+  void yearRegionsCoverEveryFourDigitRunAndMergeWhenTheyMeet() {
+    String far = "x".repeat(500);
+    var regions = Dates.yearRegions("2025" + far + "12 Mei 2024 dan 2023" + far + "123");
+    assertEquals(2, regions.size());
+    assertEquals(0, regions.get(0)[0]);
+    assertEquals(4 + Dates.AFTER_YEAR, regions.get(0)[1]);
+    int second = 4 + far.length() + "12 Mei ".length();
+    assertEquals(second - Dates.BEFORE_YEAR, regions.get(1)[0]);
+    assertEquals(second + "2024 dan 2023".length() + Dates.AFTER_YEAR, regions.get(1)[1]);
+    assertEquals(0, Dates.yearRegions("tanpa angka 123 atau 45").size());
+  }
 }
