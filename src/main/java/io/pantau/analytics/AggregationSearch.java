@@ -39,9 +39,12 @@ final class AggregationSearch {
     r.setJsonEntity(RequestBodies.json(request));
     return Es.call(
         () -> {
+          long start = System.nanoTime();
           Response response = client.performRequest(r);
           try (InputStream in = response.getEntity().getContent()) {
             return JSON.readTree(in);
+          } finally {
+            SearchTime.add(System.nanoTime() - start);
           }
         });
   }

@@ -8,6 +8,7 @@ import io.pantau.analytics.EntityType;
 import io.pantau.analytics.Interval;
 import io.pantau.analytics.LanguageCounts;
 import io.pantau.analytics.RollupResult;
+import io.pantau.analytics.SearchTime;
 import io.pantau.analytics.SentimentTimeline;
 import io.pantau.analytics.SourceShares;
 import io.pantau.analytics.TermCounts;
@@ -20,6 +21,7 @@ import io.pantau.query.QueryException;
 import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
 import io.pantau.security.Role;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -56,10 +58,12 @@ public class AnalyticsResource {
   private final Analytics analytics;
   private final TrendsRollup rollup;
   private final ReentrantLock rollupRunning = new ReentrantLock();
+  private final CurrentVertxRequest request;
 
-  AnalyticsResource(Analytics analytics, TrendsRollup rollup) {
+  AnalyticsResource(Analytics analytics, TrendsRollup rollup, CurrentVertxRequest request) {
     this.analytics = analytics;
     this.rollup = rollup;
+    this.request = request;
   }
 
   @GET
@@ -88,7 +92,7 @@ public class AnalyticsResource {
       series.add(new Analytics.Labelled(text, parse(text)));
     }
     AnalyticsFilter f = filter(p, false);
-    return answer(() -> analytics.volume(f, series, i, u));
+    return timed(() -> analytics.volume(f, series, i, u));
   }
 
   @GET
@@ -103,7 +107,7 @@ public class AnalyticsResource {
           String interval) {
     Interval i = choice("interval", interval, Interval.class);
     AnalyticsFilter f = filter(p, true);
-    return answer(() -> analytics.sentiment(f, i));
+    return timed(() -> analytics.sentiment(f, i));
   }
 
   @GET
@@ -121,7 +125,7 @@ public class AnalyticsResource {
     TermField tf = choice("field", field, TermField.class);
     int n = size(size);
     AnalyticsFilter f = filter(p, true);
-    return answer(() -> analytics.keywords(f, tf, n));
+    return timed(() -> analytics.keywords(f, tf, n));
   }
 
   @GET
@@ -144,7 +148,7 @@ public class AnalyticsResource {
     TermField tf = choice("field", field, TermField.class);
     int n = size(size);
     AnalyticsFilter f = filter(p, true);
-    return answer(() -> analytics.trending(f, tf, n));
+    return timed(() -> analytics.trending(f, tf, n));
   }
 
   @GET
@@ -157,7 +161,7 @@ public class AnalyticsResource {
           String size) {
     int n = size(size);
     AnalyticsFilter f = filter(p, true);
-    return answer(() -> analytics.sources(f, n));
+    return timed(() -> analytics.sources(f, n));
   }
 
   @GET
@@ -175,7 +179,7 @@ public class AnalyticsResource {
     EntityType t = choice("type", type, EntityType.class);
     int n = size(size);
     AnalyticsFilter f = filter(p, true);
-    return answer(() -> analytics.entities(f, t, n));
+    return timed(() -> analytics.entities(f, t, n));
   }
 
   @GET
@@ -188,7 +192,7 @@ public class AnalyticsResource {
           String size) {
     int n = size(size);
     AnalyticsFilter f = filter(p, true);
-    return answer(() -> analytics.languages(f, n));
+    return timed(() -> analytics.languages(f, n));
   }
 
   @POST
@@ -226,6 +230,16 @@ public class AnalyticsResource {
       return answer(() -> rollup.rollup(first, last, true));
     } finally {
       rollupRunning.unlock();
+    }
+  }
+
+  /** {@link #answer}, with the time spent in Elasticsearch reported in {@code Server-Timing}. */
+  private <T> T timed(Supplier<T> call) {
+    SearchTime.reset();
+    try {
+      return answer(call);
+    } finally {
+      ServerTiming.elasticsearch(request.getCurrent(), SearchTime.nanos());
     }
   }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Each analytics endpoint against the Elasticsearch request behind it: the same request body,
@@ -33,11 +35,39 @@ final class AnalyticsTimes {
     this.calls = calls;
   }
 
-  /** One endpoint's figures, in milliseconds. */
-  record Times(String endpoint, double p50Ms, double p95Ms, double rawP50Ms, double rawP95Ms) {
+  /**
+   * One endpoint's figures, in milliseconds: as the client sees Pantau and Elasticsearch, and
+   * Pantau's own {@code Server-Timing} (its total time and its wait for Elasticsearch inside it).
+   */
+  record Times(
+      String endpoint,
+      double p50Ms,
+      double p95Ms,
+      double rawP50Ms,
+      double rawP95Ms,
+      double serverP50Ms,
+      double serverEsP50Ms) {
     double ratio() {
       return p50Ms / rawP50Ms;
     }
+
+    /** Pantau's server-side time over the raw request's time (network left out on one side). */
+    double serverRatio() {
+      return serverP50Ms / rawP50Ms;
+    }
+  }
+
+  private static final Pattern TIMING = Pattern.compile("(\\w+);dur=([0-9.]+)");
+
+  /** The {@code name} metric of a {@code Server-Timing} header, NaN when it is absent. */
+  static double timing(String header, String name) {
+    Matcher m = TIMING.matcher(header);
+    while (m.find()) {
+      if (m.group(1).equals(name)) {
+        return Double.parseDouble(m.group(2));
+      }
+    }
+    return Double.NaN;
   }
 
   private record Endpoint(String name, String path, String body) {}
@@ -73,22 +103,43 @@ final class AnalyticsTimes {
       byte[] body = e.body().getBytes(StandardCharsets.UTF_8);
       double[] own = new double[calls];
       double[] raw = new double[calls];
+      double[] server = new double[calls];
+      double[] serverEs = new double[calls];
       for (int i = 0; i < WARM_UP + calls; i++) {
         long t0 = System.nanoTime();
-        pantau.get(url).ok();
+        Http.Answer a = pantau.get(url).ok();
         long t1 = System.nanoTime();
         es.post("/pantau-articles/_search", "application/json", body).ok();
         long t2 = System.nanoTime();
         if (i >= WARM_UP) {
           own[i - WARM_UP] = (t1 - t0) / 1e6;
           raw[i - WARM_UP] = (t2 - t1) / 1e6;
+          server[i - WARM_UP] = timing(a.serverTiming(), "total");
+          serverEs[i - WARM_UP] = timing(a.serverTiming(), "es");
         }
       }
-      Times t = new Times(e.name(), pct(own, 50), pct(own, 95), pct(raw, 50), pct(raw, 95));
+      Times t =
+          new Times(
+              e.name(),
+              pct(own, 50),
+              pct(own, 95),
+              pct(raw, 50),
+              pct(raw, 95),
+              pct(server, 50),
+              pct(serverEs, 50));
       Bench.log(
           "analytics %-9s pantau p50 %6.1f ms p95 %6.1f ms | elasticsearch p50 %6.1f ms p95 %6.1f"
-              + " ms | ratio %.2f",
-          t.endpoint(), t.p50Ms(), t.p95Ms(), t.rawP50Ms(), t.rawP95Ms(), t.ratio());
+              + " ms | ratio %.2f | pantau server-side p50 %6.1f ms (waiting for elasticsearch"
+              + " %6.1f ms), ratio %.2f",
+          t.endpoint(),
+          t.p50Ms(),
+          t.p95Ms(),
+          t.rawP50Ms(),
+          t.rawP95Ms(),
+          t.ratio(),
+          t.serverP50Ms(),
+          t.serverEsP50Ms(),
+          t.serverRatio());
       out.add(t);
     }
     return out;

@@ -22,8 +22,8 @@ final class Http {
     this.apiKey = apiKey;
   }
 
-  /** An answer: status and body. */
-  record Answer(int status, String body) {
+  /** An answer: status, body and the {@code Server-Timing} header (empty when absent). */
+  record Answer(int status, String body, String serverTiming) {
     Answer ok() {
       if (status / 100 != 2) {
         throw new IllegalStateException("HTTP " + status + ": " + abbreviate(body));
@@ -66,7 +66,8 @@ final class Http {
   private Answer send(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(r.statusCode(), r.body());
+      return new Answer(
+          r.statusCode(), r.body(), r.headers().firstValue("Server-Timing").orElse(""));
     } catch (IOException e) {
       throw new IllegalStateException("request failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {

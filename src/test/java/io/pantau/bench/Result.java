@@ -113,12 +113,22 @@ final class Result {
           .put("p95Ms", round(t.p95Ms()))
           .put("rawP50Ms", round(t.rawP50Ms()))
           .put("rawP95Ms", round(t.rawP95Ms()))
-          .put("ratio", round(t.ratio()));
+          .put("ratio", round(t.ratio()))
+          .put("serverP50Ms", round(t.serverP50Ms()))
+          .put("serverEsP50Ms", round(t.serverEsP50Ms()))
+          .put("serverRatio", round(t.serverRatio()));
       row(
           String.format(Locale.ROOT, "Analytics %s at %,d, p50 (p95) ms", t.endpoint(), articles),
           String.format(Locale.ROOT, "%.1f (%.1f)", t.p50Ms(), t.p95Ms()),
           String.format(Locale.ROOT, "%.1f (%.1f)", t.rawP50Ms(), t.rawP95Ms()),
           String.format(Locale.ROOT, "%.2f", t.ratio()));
+    }
+    for (AnalyticsTimes.Times t : times) {
+      row(
+          String.format(Locale.ROOT, "Analytics %s, Pantau server-side p50 ms", t.endpoint()),
+          String.format(Locale.ROOT, "%.1f (es %.1f)", t.serverP50Ms(), t.serverEsP50Ms()),
+          String.format(Locale.ROOT, "%.1f", t.rawP50Ms()),
+          String.format(Locale.ROOT, "%.2f", t.serverRatio()));
     }
   }
 

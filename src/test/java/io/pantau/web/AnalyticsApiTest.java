@@ -187,6 +187,29 @@ class AnalyticsApiTest {
   }
 
   @Test
+  void answersTellTheirServerTimeAndAnalyticsTheirElasticsearchShareOfIt() {
+    postCorpus();
+    String timing =
+        viewer()
+            .queryParam("from", "2025-06-16")
+            .queryParam("to", "2025-06-19")
+            .get("/api/analytics/sources")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("Server-Timing");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("es;dur=([0-9.]+), total;dur=([0-9.]+)").matcher(timing);
+    assertTrue(m.matches(), timing);
+    double es = Double.parseDouble(m.group(1));
+    double total = Double.parseDouble(m.group(2));
+    assertTrue(es > 0 && es <= total, timing);
+    String plain =
+        viewer().get("/api/ingest/status").then().statusCode(200).extract().header("Server-Timing");
+    assertTrue(plain.matches("total;dur=[0-9.]+"), plain);
+  }
+
+  @Test
   void withoutQTheSeriesIsAllAndItsSharesAreOneOnDaysWithArticles() {
     postCorpus();
     JsonPath j =
