@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -112,15 +113,18 @@ class AlertMatcher {
           .errors()
           .forEach(
               (id, error) -> LOG.warnf("Alert %s failed on article %s: %s", id, a.id(), error));
+      List<Notifier.Match> matches = new ArrayList<>();
       for (QueryMonitor.Registered r : result.matches()) {
         RuleSnapshot rule = rules.get(Long.parseLong(r.id()));
-        if (rule == null) {
-          continue;
+        if (rule != null) {
+          matches.add(new Notifier.Match(rule, Highlighter.highlights(r.query(), doc)));
         }
+      }
+      if (!matches.isEmpty()) {
         try {
-          notifier.onMatch(rule, a, Highlighter.highlights(r.query(), doc), event.acceptedAt());
+          notifier.onMatches(a, matches, event.acceptedAt());
         } catch (RuntimeException e) {
-          LOG.warnf(e, "Alert %d: could not notify about article %s", rule.id(), a.id());
+          LOG.warnf(e, "Could not notify %d alert(s) about article %s", matches.size(), a.id());
         }
       }
     } catch (RuntimeException e) {

@@ -3,8 +3,13 @@ package io.pantau.alerts;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The story ledger in table {@code alert_story}, whose primary key (rule, story) makes "one
@@ -12,6 +17,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 class DbStoryLedger implements NoiseFilter.StoryLedger {
+  private static final int LOOKUP_CHUNK = 500;
+
   @Override
   public boolean claim(long ruleId, String storyId, String articleId, Instant now) {
     try {
@@ -43,6 +50,52 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
     } catch (PersistenceException e) {
       // Another thread claimed it between the look and the insert: the key said no.
       return false;
+    }
+  }
+
+  /**
+   * One transaction for every rule an article matched: one look-up of the rules that already have
+   * the story (a query per 500 rules), then an insert per new claim. When another thread claims one
+   * of them meanwhile the key refuses the insert, and the claims are made one by one instead.
+   */
+  @Override
+  public Set<Long> claimAll(List<Long> ruleIds, String storyId, String articleId, Instant now) {
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                EntityManager em = Panache.getEntityManager();
+                Set<Long> seen = new HashSet<>();
+                for (int from = 0; from < ruleIds.size(); from += LOOKUP_CHUNK) {
+                  List<?> rows =
+                      em.createNativeQuery(
+                              "SELECT rule_id FROM alert_story"
+                                  + " WHERE story_id = :story AND rule_id IN (:rules)")
+                          .setParameter("story", storyId)
+                          .setParameter(
+                              "rules",
+                              ruleIds.subList(from, Math.min(ruleIds.size(), from + LOOKUP_CHUNK)))
+                          .getResultList();
+                  rows.forEach(r -> seen.add(((Number) r).longValue()));
+                }
+                Set<Long> claimed = new LinkedHashSet<>();
+                for (long id : ruleIds) {
+                  if (seen.contains(id) || !claimed.add(id)) {
+                    continue;
+                  }
+                  em.createNativeQuery(
+                          "INSERT INTO alert_story (rule_id, story_id, article_id, notified_at)"
+                              + " VALUES (?1, ?2, ?3, ?4)")
+                      .setParameter(1, id)
+                      .setParameter(2, storyId)
+                      .setParameter(3, articleId)
+                      .setParameter(4, now)
+                      .executeUpdate();
+                }
+                return claimed;
+              });
+    } catch (PersistenceException e) {
+      return NoiseFilter.StoryLedger.super.claimAll(ruleIds, storyId, articleId, now);
     }
   }
 }

@@ -2,6 +2,12 @@ package io.pantau.alerts;
 
 import io.pantau.article.Article;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides what becomes of one match: sent now, kept for the digest, or dropped because the rule is
@@ -22,12 +28,60 @@ final class NoiseFilter {
   interface StoryLedger {
     /** Records the story for the rule; false when it was there already. */
     boolean claim(long ruleId, String storyId, String articleId, Instant now);
+
+    /** Records the story for each rule; returns the rules for which it was not there already. */
+    default Set<Long> claimAll(List<Long> ruleIds, String storyId, String articleId, Instant now) {
+      Set<Long> claimed = new LinkedHashSet<>();
+      for (long id : ruleIds) {
+        if (!claimed.contains(id) && claim(id, storyId, articleId, now)) {
+          claimed.add(id);
+        }
+      }
+      return claimed;
+    }
   }
 
   private final StoryLedger ledger;
 
   NoiseFilter(StoryLedger ledger) {
     this.ledger = ledger;
+  }
+
+  /**
+   * The decision for each rule one article matched, keyed by rule id in the given order: the same
+   * as {@link #decide} rule by rule, with one ledger call for all of them.
+   */
+  Map<Long, Decision> decideAll(List<RuleSnapshot> rules, Article article, Instant now) {
+    Map<Long, Decision> out = new LinkedHashMap<>();
+    List<Long> claimable = new ArrayList<>();
+    for (RuleSnapshot rule : rules) {
+      if (!rule.enabled()) {
+        out.put(rule.id(), Decision.DISABLED);
+      } else if (rule.mutedAt(now)) {
+        out.put(rule.id(), Decision.MUTED);
+      } else {
+        claimable.add(rule.id());
+      }
+    }
+    Set<Long> claimed =
+        claimable.isEmpty()
+            ? Set.of()
+            : ledger.claimAll(claimable, storyOf(article), article.id(), now);
+    for (RuleSnapshot rule : rules) {
+      if (!out.containsKey(rule.id())) {
+        out.put(
+            rule.id(),
+            !claimed.contains(rule.id())
+                ? Decision.SEEN_STORY
+                : rule.digestMinutes() > 0 ? Decision.DIGEST : Decision.SEND);
+      }
+    }
+    return out;
+  }
+
+  /** An article without a story is its own story. */
+  private static String storyOf(Article article) {
+    return article.storyId() != null ? article.storyId() : article.id();
   }
 
   Decision decide(RuleSnapshot rule, Article article, Instant now) {
@@ -37,9 +91,7 @@ final class NoiseFilter {
     if (rule.mutedAt(now)) {
       return Decision.MUTED;
     }
-    // An article without a story is its own story.
-    String story = article.storyId() != null ? article.storyId() : article.id();
-    if (!ledger.claim(rule.id(), story, article.id(), now)) {
+    if (!ledger.claim(rule.id(), storyOf(article), article.id(), now)) {
       return Decision.SEEN_STORY;
     }
     return rule.digestMinutes() > 0 ? Decision.DIGEST : Decision.SEND;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -28,26 +29,48 @@ class Notifier {
     this.json = json;
   }
 
-  /** One article matched one rule. */
-  NoiseFilter.Decision onMatch(
-      RuleSnapshot rule, Article article, List<Highlight> highlights, Instant acceptedAt) {
+  /** One rule that an article matched, and why. */
+  record Match(RuleSnapshot rule, List<Highlight> highlights) {}
+
+  /**
+   * Every rule one article matched: the story claims in one transaction, the digest items in one
+   * more, then the immediate sends. Returns each rule's decision, keyed by rule id.
+   */
+  Map<Long, NoiseFilter.Decision> onMatches(
+      Article article, List<Match> matches, Instant acceptedAt) {
     Instant now = Instant.now();
-    NoiseFilter.Decision d = filter.decide(rule, article, now);
-    AlertPayload.MatchedArticle matched = AlertPayload.MatchedArticle.of(article, highlights);
-    switch (d) {
-      case SEND ->
-          delivery.send(
-              rule,
-              new AlertPayload(rule.ref(), "match", now, List.of(matched), highlights, null),
-              article.storyId(),
-              Optional.of(acceptedAt));
-      case DIGEST -> keepForDigest(rule, matched, now);
-      default -> LOG.debugf("Alert %d: %s for article %s", rule.id(), d, article.id());
+    Map<Long, NoiseFilter.Decision> decisions =
+        filter.decideAll(matches.stream().map(Match::rule).toList(), article, now);
+    List<DigestItem> digest = new ArrayList<>();
+    for (Match m : matches) {
+      RuleSnapshot rule = m.rule();
+      NoiseFilter.Decision d = decisions.get(rule.id());
+      switch (d) {
+        case SEND ->
+            delivery.send(
+                rule,
+                new AlertPayload(
+                    rule.ref(),
+                    "match",
+                    now,
+                    List.of(AlertPayload.MatchedArticle.of(article, m.highlights())),
+                    m.highlights(),
+                    null),
+                article.storyId(),
+                Optional.of(acceptedAt));
+        case DIGEST ->
+            digest.add(
+                digestItem(rule, AlertPayload.MatchedArticle.of(article, m.highlights()), now));
+        default -> LOG.debugf("Alert %d: %s for article %s", rule.id(), d, article.id());
+      }
     }
-    return d;
+    if (!digest.isEmpty()) {
+      QuarkusTransaction.requiringNew().run(() -> DigestItem.persist(digest));
+    }
+    return decisions;
   }
 
-  private void keepForDigest(RuleSnapshot rule, AlertPayload.MatchedArticle a, Instant now) {
+  private DigestItem digestItem(RuleSnapshot rule, AlertPayload.MatchedArticle a, Instant now) {
     String payload = toJson(a);
     if (payload.length() > 4000) {
       // Keep the digest item within its column: the title and highlights give way first.
@@ -64,19 +87,14 @@ class Notifier {
                   a.storyId(),
                   List.of()));
     }
-    String stored = payload;
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              DigestItem item = new DigestItem();
-              item.ruleId = rule.id();
-              item.articleId = a.id();
-              item.storyId = a.storyId();
-              item.payload = stored;
-              item.matchedAt = now;
-              item.dueAt = now.plus(Duration.ofMinutes(rule.digestMinutes()));
-              item.persist();
-            });
+    DigestItem item = new DigestItem();
+    item.ruleId = rule.id();
+    item.articleId = a.id();
+    item.storyId = a.storyId();
+    item.payload = payload;
+    item.matchedAt = now;
+    item.dueAt = now.plus(Duration.ofMinutes(rule.digestMinutes()));
+    return item;
   }
 
   private String toJson(Object o) {

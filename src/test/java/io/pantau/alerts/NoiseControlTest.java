@@ -103,4 +103,35 @@ class NoiseControlTest {
     assertEquals(NoiseFilter.Decision.SEND, filter.decide(rule(1, true, null, 0), a, NOW));
     assertEquals(NoiseFilter.Decision.SEND, filter.decide(rule(2, true, null, 0), a, NOW));
   }
+
+  @Test
+  void decidingForAllMatchedRulesAtOnceAgreesWithDecidingOneByOne() {
+    Article a = article("a1", "story-1", "x").article();
+    List<RuleSnapshot> rules =
+        List.of(
+            rule(1, false, null, 0),
+            rule(2, true, NOW.plusSeconds(60), 0),
+            rule(3, true, null, 0),
+            rule(4, true, null, 15),
+            rule(5, true, null, 0));
+    MemoryLedger oneByOne = new MemoryLedger();
+    oneByOne.seen.add("5/story-1");
+    MemoryLedger atOnce = new MemoryLedger();
+    atOnce.seen.add("5/story-1");
+    NoiseFilter single = new NoiseFilter(oneByOne);
+    List<NoiseFilter.Decision> expected = new ArrayList<>();
+    for (RuleSnapshot r : rules) {
+      expected.add(single.decide(r, a, NOW));
+    }
+    assertEquals(
+        List.of(
+            NoiseFilter.Decision.DISABLED,
+            NoiseFilter.Decision.MUTED,
+            NoiseFilter.Decision.SEND,
+            NoiseFilter.Decision.DIGEST,
+            NoiseFilter.Decision.SEEN_STORY),
+        expected);
+    assertEquals(expected, List.copyOf(new NoiseFilter(atOnce).decideAll(rules, a, NOW).values()));
+    assertEquals(oneByOne.seen, atOnce.seen);
+  }
 }

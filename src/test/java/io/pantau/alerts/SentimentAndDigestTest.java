@@ -36,6 +36,7 @@ class SentimentAndDigestTest {
   @Inject RuleEvaluator evaluator;
   @Inject Notifier notifier;
   @Inject Alerts alerts;
+  @Inject DbStoryLedger ledger;
 
   private static List<String> post(List<Map<String, Object>> articles) {
     return Api.asEditor()
@@ -172,6 +173,33 @@ class SentimentAndDigestTest {
       assertEquals(List.of(), hook.drain(Duration.ofMillis(800)), "the digest was sent twice");
       assertEquals(1, alerts.events(rule.id(), 10).orElseThrow().size());
     }
+  }
+
+  @Test
+  void theLedgerClaimsAStoryForManyRulesAtOnceAndEachRuleOnlyOnce() {
+    String tag = "klaim" + UUID.randomUUID().toString().substring(0, 8);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(
+          alerts
+              .create(
+                  draft(
+                      "Klaim " + i + " " + tag, tag, AlertType.match, "http://127.0.0.1:9/hook", 0),
+                  "test")
+              .id());
+    }
+    Instant now = Instant.now();
+    assertEquals(
+        java.util.Set.copyOf(ids), ledger.claimAll(ids, "story-" + tag, "a1", now), "first claims");
+    assertEquals(
+        java.util.Set.of(),
+        ledger.claimAll(List.of(ids.get(1), ids.get(2), ids.get(2)), "story-" + tag, "a2", now),
+        "the story was claimed already");
+    assertEquals(
+        java.util.Set.of(ids.get(0)),
+        ledger.claimAll(List.of(ids.get(0), ids.get(0)), "other-" + tag, "a3", now),
+        "another story, a rule named twice");
+    assertEquals(false, ledger.claim(ids.get(0), "other-" + tag, "a4", now));
   }
 
   private static long items(long ruleId) {
