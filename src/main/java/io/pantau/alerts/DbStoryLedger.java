@@ -17,7 +17,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 class DbStoryLedger implements NoiseFilter.StoryLedger {
-  private static final int LOOKUP_CHUNK = 500;
 
   @Override
   public boolean claim(long ruleId, String storyId, String articleId, Instant now) {
@@ -55,8 +54,8 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
 
   /**
    * One transaction for every rule an article matched: one look-up of the rules that already have
-   * the story (a query per 500 rules), then an insert per new claim. When another thread claims one
-   * of them meanwhile the key refuses the insert, and the claims are made one by one instead.
+   * the story, then an insert per new claim. When another thread claims one of them meanwhile the
+   * key refuses the insert, and the claims are made one by one instead.
    */
   @Override
   public Set<Long> claimAll(List<Long> ruleIds, String storyId, String articleId, Instant now) {
@@ -65,19 +64,13 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
           .call(
               () -> {
                 EntityManager em = Panache.getEntityManager();
+                // every rule that has the story, through the (story_id, rule_id) index: a story
+                // is claimed by few rules, while each rule holds many stories
                 Set<Long> seen = new HashSet<>();
-                for (int from = 0; from < ruleIds.size(); from += LOOKUP_CHUNK) {
-                  List<?> rows =
-                      em.createNativeQuery(
-                              "SELECT rule_id FROM alert_story"
-                                  + " WHERE story_id = :story AND rule_id IN (:rules)")
-                          .setParameter("story", storyId)
-                          .setParameter(
-                              "rules",
-                              ruleIds.subList(from, Math.min(ruleIds.size(), from + LOOKUP_CHUNK)))
-                          .getResultList();
-                  rows.forEach(r -> seen.add(((Number) r).longValue()));
-                }
+                em.createNativeQuery("SELECT rule_id FROM alert_story WHERE story_id = :story")
+                    .setParameter("story", storyId)
+                    .getResultList()
+                    .forEach(r -> seen.add(((Number) r).longValue()));
                 Set<Long> claimed = new LinkedHashSet<>();
                 for (long id : ruleIds) {
                   if (seen.contains(id) || !claimed.add(id)) {
