@@ -35,15 +35,7 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
                 if (seen.longValue() > 0) {
                   return false;
                 }
-                Panache.getEntityManager()
-                    .createNativeQuery(
-                        "INSERT INTO alert_story (rule_id, story_id, article_id, notified_at)"
-                            + " VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, ruleId)
-                    .setParameter(2, storyId)
-                    .setParameter(3, articleId)
-                    .setParameter(4, now)
-                    .executeUpdate();
+                insert(Panache.getEntityManager(), ruleId, storyId, articleId, now);
                 return true;
               });
     } catch (PersistenceException e) {
@@ -76,19 +68,24 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
                   if (seen.contains(id) || !claimed.add(id)) {
                     continue;
                   }
-                  em.createNativeQuery(
-                          "INSERT INTO alert_story (rule_id, story_id, article_id, notified_at)"
-                              + " VALUES (?1, ?2, ?3, ?4)")
-                      .setParameter(1, id)
-                      .setParameter(2, storyId)
-                      .setParameter(3, articleId)
-                      .setParameter(4, now)
-                      .executeUpdate();
+                  insert(em, id, storyId, articleId, now);
                 }
                 return claimed;
               });
     } catch (PersistenceException e) {
       return NoiseFilter.StoryLedger.super.claimAll(ruleIds, storyId, articleId, now);
     }
+  }
+
+  private static void insert(
+      EntityManager em, long ruleId, String storyId, String articleId, Instant now) {
+    em.createNativeQuery(
+            "INSERT INTO alert_story (rule_id, story_id, article_id, notified_at)"
+                + " VALUES (?1, ?2, ?3, ?4)")
+        .setParameter(1, ruleId)
+        .setParameter(2, storyId)
+        .setParameter(3, articleId)
+        .setParameter(4, now)
+        .executeUpdate();
   }
 }
