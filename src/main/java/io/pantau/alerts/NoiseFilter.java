@@ -84,16 +84,8 @@ final class NoiseFilter {
     return article.storyId() != null ? article.storyId() : article.id();
   }
 
+  /** The decision for one matched rule. */
   Decision decide(RuleSnapshot rule, Article article, Instant now) {
-    if (!rule.enabled()) {
-      return Decision.DISABLED;
-    }
-    if (rule.mutedAt(now)) {
-      return Decision.MUTED;
-    }
-    if (!ledger.claim(rule.id(), storyOf(article), article.id(), now)) {
-      return Decision.SEEN_STORY;
-    }
-    return rule.digestMinutes() > 0 ? Decision.DIGEST : Decision.SEND;
+    return decideAll(List.of(rule), article, now).get(rule.id());
   }
 }

@@ -34,10 +34,9 @@ class Notifier {
 
   /**
    * Every rule one article matched: the story claims in one transaction, the digest items in one
-   * more, then the immediate sends. Returns each rule's decision, keyed by rule id.
+   * more, then the immediate sends.
    */
-  Map<Long, NoiseFilter.Decision> onMatches(
-      Article article, List<Match> matches, Instant acceptedAt) {
+  void onMatches(Article article, List<Match> matches, Instant acceptedAt) {
     Instant now = Instant.now();
     Map<Long, NoiseFilter.Decision> decisions =
         filter.decideAll(matches.stream().map(Match::rule).toList(), article, now);
@@ -67,7 +66,6 @@ class Notifier {
     if (!digest.isEmpty()) {
       QuarkusTransaction.requiringNew().run(() -> DigestItem.persist(digest));
     }
-    return decisions;
   }
 
   private DigestItem digestItem(RuleSnapshot rule, AlertPayload.MatchedArticle a, Instant now) {
