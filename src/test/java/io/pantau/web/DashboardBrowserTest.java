@@ -40,6 +40,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -176,8 +177,14 @@ class DashboardBrowserTest {
     driver.get(root.toString() + "#key=" + Api.EDITOR + "&" + route);
   }
 
+  /**
+   * A wait that polls through re-renders: the dashboard replaces a page's elements when its data
+   * arrives, so an element found in one poll may be detached before the next call on it.
+   */
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, WAIT);
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   private Object js(String script, Object... args) {
@@ -469,7 +476,8 @@ class DashboardBrowserTest {
                     && d.getPageSource().contains("feed-" + tag));
     settled();
     assertEquals(List.of(), errors());
-    String table = driver.findElement(By.cssSelector("table.feeds")).getText();
+    // The table is drawn again when the feed's first fetch ends; read it whole in one poll.
+    String table = waiting().until(d -> d.findElement(By.cssSelector("table.feeds")).getText());
     assertTrue(
         table.contains("Warta Nusantara") && table.contains("wartanusantara.example"), table);
     screenshot("feeds");
