@@ -13,9 +13,11 @@ import java.util.List;
 /**
  * A stored query compiled to a boolean evaluator over a {@link MonitorDocument}'s terms, with the
  * meaning {@link LuceneCompiler} gives it: words, prefixes, exact phrases and field values are
- * answered from the document's term maps; sloppy phrases and NEAR run their compiled Lucene clause
- * on the document's one-document index, and only after a cheap check that every word they need is
- * there. AND clauses run cheapest first and stop at the first that fails.
+ * answered from the document's term maps; NEAR from the terms' positions where they decide it
+ * (always for one word on each side), else on the document's one-document Lucene index, as sloppy
+ * phrases are once every word they need is there. AND clauses run cheapest first and stop at the
+ * first that fails. {@link TermProgram} runs the same meaning from a flat program and calls this
+ * for what needs positions.
  */
 final class CompiledQuery {
   /** One node of the evaluator. */
@@ -76,12 +78,7 @@ final class CompiledQuery {
       return and(List.of(), List.of(node(not.clause())));
     }
     if (q instanceof Query.Near near) {
-      Node precheck =
-          or(
-              List.of(
-                  and(List.of(bag(near.left(), TITLE), bag(near.right(), TITLE)), List.of()),
-                  and(List.of(bag(near.left(), BODY), bag(near.right(), BODY)), List.of())));
-      return lucene(q, precheck);
+      return near(near);
     }
     if (q instanceof Query.FieldValue v) {
       String field = LuceneCompiler.fieldName(v.field());
@@ -121,7 +118,7 @@ final class CompiledQuery {
    * Text that string comparison and Lucene's UTF-8 terms might judge differently (surrogates, the
    * replacement character): left to Lucene.
    */
-  private static boolean unusual(String s) {
+  static boolean unusual(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isSurrogate(c) || c == '\uFFFD') {
@@ -171,23 +168,151 @@ final class CompiledQuery {
     return false;
   }
 
+  /** What the positions of one field say about a NEAR. */
+  private enum Verdict {
+    NO,
+    YES,
+    MAYBE
+  }
+
   /**
-   * What a NEAR operand needs in one field, whatever the distance: its word, prefix, or every word
-   * of its phrase; for an OR of operands, what one of them needs.
+   * One alternative of a NEAR operand as {@link LuceneCompiler} spans it: a word (one token) or a
+   * phrase (its tokens at consecutive positions), or a prefix (null tokens), in some fields.
    */
-  private static Node bag(Query operand, int field) {
+  private record Alternative(String[] tokens, String prefix, int fields) {}
+
+  /** More left-right pairs than this are left to Lucene rather than compared one by one. */
+  private static final int MAX_PAIRS = 4096;
+
+  /**
+   * A NEAR answered from the term positions where they decide it, on the one-document index where
+   * they cannot. Lucene matches a NEAR in a field only where some left span and some right span
+   * fit: the later end minus the earlier start, less both spans' lengths, at most the distance. No
+   * such pair in either field is a sure no. For one word on each side a pair is also a sure yes
+   * (Lucene's unordered sweep over two lists of one-position spans meets the closest pair); for
+   * phrases, OR groups and prefixes a pair only says that Lucene must look.
+   */
+  private static Node near(Query.Near near) {
+    org.apache.lucene.search.Query compiled = LuceneCompiler.compile(near);
+    List<Alternative> left = alternatives(near.left());
+    List<Alternative> right = alternatives(near.right());
+    boolean wordsOnly =
+        left.size() == 1
+            && right.size() == 1
+            && left.get(0).tokens() != null
+            && right.get(0).tokens() != null
+            && left.get(0).tokens().length == 1
+            && right.get(0).tokens().length == 1;
+    int distance = near.distance();
+    return new Node() {
+      @Override
+      public boolean matches(MonitorDocument doc) throws IOException {
+        boolean maybe = false;
+        for (int field : new int[] {TITLE, BODY}) {
+          MonitorDocument.FieldTerms f = field == TITLE ? doc.title() : doc.body();
+          Verdict v = verdict(f, field, left, right, distance);
+          if (v == Verdict.YES && wordsOnly) {
+            return true;
+          }
+          maybe |= v != Verdict.NO;
+        }
+        return maybe && doc.matches(compiled);
+      }
+
+      @Override
+      public int cost() {
+        return 1;
+      }
+    };
+  }
+
+  /** The alternatives of a NEAR operand: itself, or each clause of its OR group. */
+  private static List<Alternative> alternatives(Query operand) {
+    List<Alternative> out = new ArrayList<>();
     if (operand instanceof Query.Or or) {
-      return or(or.clauses().stream().map(c -> bag(c, field)).toList());
-    }
-    int fields = fields(operand) & field;
-    if (fields == 0) {
-      return doc -> false;
+      or.clauses().forEach(c -> out.addAll(alternatives(c)));
+      return out;
     }
     if (operand instanceof Query.Term t && t.prefix()) {
-      String prefix = QueryText.prefix(t.word());
-      return doc -> inFields(doc, fields, f -> f.hasPrefix(prefix));
+      out.add(new Alternative(null, QueryText.prefix(t.word()), fields(operand)));
+    } else {
+      out.add(
+          new Alternative(
+              QueryText.tokens(LuceneCompiler.words(operand)).toArray(String[]::new),
+              null,
+              fields(operand)));
     }
-    return bagOf(QueryText.tokens(LuceneCompiler.words(operand)).toArray(String[]::new), fields);
+    return out;
+  }
+
+  /**
+   * YES when a left and a right span fit within the distance in this field, NO when none can; a
+   * prefix present, or too many pairs to compare, is MAYBE when both sides are present.
+   */
+  private static Verdict verdict(
+      MonitorDocument.FieldTerms f,
+      int field,
+      List<Alternative> left,
+      List<Alternative> right,
+      int distance) {
+    List<int[]> ls = new ArrayList<>();
+    List<int[]> rs = new ArrayList<>();
+    boolean leftPrefix = spans(f, field, left, ls);
+    boolean rightPrefix = spans(f, field, right, rs);
+    if ((ls.isEmpty() && !leftPrefix) || (rs.isEmpty() && !rightPrefix)) {
+      return Verdict.NO;
+    }
+    if (leftPrefix || rightPrefix || (long) ls.size() * rs.size() > MAX_PAIRS) {
+      return Verdict.MAYBE;
+    }
+    for (int[] l : ls) {
+      for (int[] r : rs) {
+        int start = Math.min(l[0], r[0]);
+        int end = Math.max(l[0] + l[1], r[0] + r[1]);
+        if (end - start - l[1] - r[1] <= distance) {
+          return Verdict.YES;
+        }
+      }
+    }
+    return Verdict.NO;
+  }
+
+  /**
+   * Adds the spans {start, length} of the alternatives in this field; returns whether a prefix
+   * alternative (whose spans are not listed) or an alternative without tokens is present there.
+   */
+  private static boolean spans(
+      MonitorDocument.FieldTerms f, int field, List<Alternative> alternatives, List<int[]> out) {
+    boolean prefix = false;
+    for (Alternative a : alternatives) {
+      if ((a.fields() & field) == 0) {
+        continue;
+      }
+      if (a.tokens() == null) {
+        prefix |= f.hasPrefix(a.prefix());
+        continue;
+      }
+      String[] tokens = a.tokens();
+      if (tokens.length == 0) {
+        prefix = true;
+        continue;
+      }
+      int[] first = f.positions(tokens[0]);
+      if (first == null) {
+        continue;
+      }
+      next:
+      for (int p : first) {
+        for (int i = 1; i < tokens.length; i++) {
+          int[] at = f.positions(tokens[i]);
+          if (at == null || Arrays.binarySearch(at, p + i) < 0) {
+            continue next;
+          }
+        }
+        out.add(new int[] {p, tokens.length});
+      }
+    }
+    return prefix;
   }
 
   /** Every term present in one of the fields. */

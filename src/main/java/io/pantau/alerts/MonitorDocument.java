@@ -210,6 +210,11 @@ final class MonitorDocument {
     return exact.getOrDefault(field, List.of());
   }
 
+  /** Every exact field's stored values (by the field's Lucene name), lower-cased. */
+  Map<String, List<String>> exactValues() {
+    return exact;
+  }
+
   /** The distinct terms of title and body: presearch keys {@code t:term} without the kind. */
   List<String> terms() {
     return terms;

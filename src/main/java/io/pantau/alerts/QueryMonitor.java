@@ -48,7 +48,12 @@ final class QueryMonitor {
     /** Its {@link LuceneCompiler} form on the document's one-document index: the baseline. */
     LUCENE,
     /** Its {@link CompiledQuery} over the document's terms, Lucene only for NEAR and slop. */
-    COMPILED
+    COMPILED,
+    /**
+     * Its {@link TermProgram}: words and exact values as ids tested against the document's marks,
+     * the rest as {@link CompiledQuery} calls.
+     */
+    PROGRAM
   }
 
   static final int PASSES = 2;
@@ -71,14 +76,15 @@ final class QueryMonitor {
   }
 
   /**
-   * A stored query and its place in the filter; it runs as {@code compiled} or, where that is null,
-   * as {@code lucene}.
+   * A stored query and its place in the filter; it runs as {@code program}, else as {@code
+   * compiled}, else as {@code lucene}.
    */
   record Registered(
       String id,
       Query query,
       org.apache.lucene.search.Query lucene,
       CompiledQuery compiled,
+      TermProgram program,
       int slot) {}
 
   /** What matching one document gave. */
@@ -183,6 +189,7 @@ final class QueryMonitor {
     int[] seen = new int[0];
     int[] passed = new int[0];
     int[] candidates = new int[0];
+    final TermProgram.Marks marks = new TermProgram.Marks();
     int stamp;
     int passStamp;
     int count;
@@ -221,6 +228,7 @@ final class QueryMonitor {
   private final List<Integer> freeSlots = new ArrayList<>();
   private final int passes;
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+  private final TermIds termIds = new TermIds();
 
   /** Per pass: key to the slots of the queries filed under it. */
   private final List<Filter> filters = new ArrayList<>();
@@ -239,7 +247,7 @@ final class QueryMonitor {
   private final AtomicLong nextRefile = new AtomicLong(128);
 
   QueryMonitor(Presearcher presearcher) {
-    this(presearcher, Evaluation.COMPILED);
+    this(presearcher, Evaluation.PROGRAM);
   }
 
   QueryMonitor(Presearcher presearcher, Evaluation evaluation) {
@@ -259,22 +267,28 @@ final class QueryMonitor {
   void register(String id, Query query) {
     CompiledQuery compiled =
         evaluation == Evaluation.COMPILED ? CompiledQuery.compile(query) : null;
-    add(id, query, LuceneCompiler.compile(query), compiled);
+    TermProgram program =
+        evaluation == Evaluation.PROGRAM ? TermProgram.compile(query, termIds) : null;
+    add(id, query, LuceneCompiler.compile(query), compiled, program);
   }
 
   /** Adds or replaces a query run as the given Lucene query (tests give one of their own). */
   void register(String id, Query query, org.apache.lucene.search.Query lucene) {
-    add(id, query, lucene, null);
+    add(id, query, lucene, null, null);
   }
 
   private void add(
-      String id, Query query, org.apache.lucene.search.Query lucene, CompiledQuery compiled) {
+      String id,
+      Query query,
+      org.apache.lucene.search.Query lucene,
+      CompiledQuery compiled,
+      TermProgram program) {
     PresearchTerms.Need need = PresearchTerms.need(query).orElse(null);
     lock.writeLock().lock();
     try {
       removeLocked(id);
       int slot = freeSlots.isEmpty() ? slots.size() : freeSlots.remove(freeSlots.size() - 1);
-      Registered r = new Registered(id, query, lucene, compiled, slot);
+      Registered r = new Registered(id, query, lucene, compiled, program, slot);
       if (slot == slots.size()) {
         slots.add(r);
       } else {
@@ -455,12 +469,15 @@ final class QueryMonitor {
       Scratch s = scratch.get();
       s.fit(slots.size());
       int count = candidates(doc, s);
+      if (count > 0 && evaluation == Evaluation.PROGRAM) {
+        s.marks.prepare(doc, termIds, count);
+      }
       List<Registered> matches = List.of();
       Map<String, String> errors = Map.of();
       for (int i = 0; i < count; i++) {
         Registered r = slots.get(s.candidates[i]);
         try {
-          if (r.compiled() != null ? r.compiled().matches(doc) : doc.matches(r.lucene())) {
+          if (runs(r, doc, s.marks)) {
             if (matches.isEmpty()) {
               matches = new ArrayList<>();
             }
@@ -481,6 +498,14 @@ final class QueryMonitor {
       refile();
     }
     return result;
+  }
+
+  private static boolean runs(Registered r, MonitorDocument doc, TermProgram.Marks marks)
+      throws java.io.IOException {
+    if (r.program() != null) {
+      return r.program().matches(marks);
+    }
+    return r.compiled() != null ? r.compiled().matches(doc) : doc.matches(r.lucene());
   }
 
   /**

@@ -58,28 +58,102 @@ class CompiledQueryTest {
     int pairs = 0;
     int matches = 0;
     int viaLucene = 0;
+    int withCalls = 0;
+    TermIds ids = new TermIds();
+    List<TermProgram> programs = new ArrayList<>();
+    for (Query q : queries) {
+      programs.add(TermProgram.compile(q, ids));
+    }
     try (Analyzer analyzer = QueryText.analyzer()) {
       List<MonitorDocument> docs =
           articles.stream().map(a -> MonitorDocument.of(a, analyzer)).toList();
-      for (Query q : queries) {
+      List<TermProgram.Marks> marks = new ArrayList<>();
+      for (MonitorDocument doc : docs) {
+        TermProgram.Marks m = new TermProgram.Marks();
+        m.mark(doc, ids);
+        marks.add(m);
+      }
+      for (int i = 0; i < queries.size(); i++) {
+        Query q = queries.get(i);
         CompiledQuery compiled = CompiledQuery.compile(q);
+        TermProgram program = programs.get(i);
         org.apache.lucene.search.Query lucene = LuceneCompiler.compile(q);
         viaLucene += compiled.needsIndex() ? 1 : 0;
-        for (MonitorDocument doc : docs) {
+        withCalls += program.calls() > 0 ? 1 : 0;
+        for (int d = 0; d < docs.size(); d++) {
+          MonitorDocument doc = docs.get(d);
           boolean expected = doc.matches(lucene);
           assertEquals(
               expected,
               compiled.matches(doc),
               () -> "query [" + q + "] on article " + doc.article().id());
+          assertEquals(
+              expected,
+              program.matches(marks.get(d)),
+              () -> "program of query [" + q + "] on article " + doc.article().id());
           pairs++;
           matches += expected ? 1 : 0;
         }
       }
     }
+    // Both kinds of program occur: array reads only, and with calls.
+    int all = queries.size();
+    assertTrue(withCalls > all / 10 && withCalls < all * 9 / 10, withCalls + " with calls");
     // The comparison means something only if both answers occur often.
     assertTrue(matches > pairs / 50, matches + " matches in " + pairs + " pairs");
     assertTrue(matches < pairs / 2, matches + " matches in " + pairs + " pairs");
     assertTrue(viaLucene > GENERATED / 20, viaLucene + " queries need the Lucene index");
+  }
+
+  /**
+   * Word NEAR word is answered from the positions alone (no Lucene index): it must agree with
+   * Lucene's span query at every distance, in both fields, with words near and far apart.
+   */
+  @Test
+  void wordNearWordAgreesWithLuceneSpans() throws IOException {
+    List<Article> articles = new ArrayList<>();
+    Corpus.DOCS.forEach(d -> articles.add(QueryMonitorTest.article(d)));
+    List<Article> real = MatchBenchmark.corpus();
+    for (int i = 0; i < real.size() && i < 30; i++) {
+      articles.add(real.get(i * 97 % real.size()));
+    }
+    Random random = new Random(7L);
+    int pairs = 0;
+    int matches = 0;
+    try (Analyzer analyzer = QueryText.analyzer()) {
+      for (Article a : articles) {
+        MonitorDocument doc = MonitorDocument.of(a, analyzer);
+        List<String> words = Generator.words(random.nextBoolean() ? a.title() : a.body());
+        if (words.size() < 2) {
+          continue;
+        }
+        for (int i = 0; i < 60; i++) {
+          // Mostly words close together in the text, so that both answers are common.
+          int x = random.nextInt(words.size());
+          int y = Math.max(0, Math.min(words.size() - 1, x + random.nextInt(15) - 7));
+          TextField field = TextField.values()[random.nextInt(3)];
+          Query q;
+          try {
+            q =
+                new Query.Near(
+                    new Query.Term(field, words.get(x), false),
+                    new Query.Term(TextField.ANY, words.get(y), false),
+                    random.nextInt(6));
+          } catch (IllegalArgumentException e) {
+            continue;
+          }
+          Query pruned = QueryText.searchable(q);
+          boolean expected = doc.matches(LuceneCompiler.compile(pruned));
+          assertEquals(
+              expected,
+              CompiledQuery.compile(q).matches(doc),
+              () -> "query [" + q + "] on article " + a.id());
+          pairs++;
+          matches += expected ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(matches > pairs / 5 && matches < pairs * 4 / 5, matches + " of " + pairs);
   }
 
   /** Random query trees over words, phrases and values taken from the documents themselves. */
@@ -113,7 +187,7 @@ class CompiledQueryTest {
     }
 
     /** The text split on spaces as written: words keep their case, accents and hyphens. */
-    private static List<String> words(String text) {
+    static List<String> words(String text) {
       if (text == null) {
         return List.of();
       }

@@ -3,6 +3,8 @@ package io.pantau.alerts;
 import io.pantau.article.Article;
 import io.pantau.query.QueryParser;
 import io.pantau.query.QueryText;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +24,13 @@ public final class MatchProbe {
 
   /** What one matching run did. */
   public record Outcome(
-      int queries, int threads, long articles, double docsPerSec, double matchesPerDoc) {}
+      int queries,
+      int threads,
+      long articles,
+      double docsPerSec,
+      double matchesPerDoc,
+      double candidatesPerDoc,
+      double cpuMsPerDoc) {}
 
   /**
    * Articles matched before the clock starts: the JIT warms up and the monitor passes its first two
@@ -49,6 +57,9 @@ public final class MatchProbe {
     }
     AtomicInteger next = new AtomicInteger();
     AtomicLong matched = new AtomicLong();
+    AtomicLong candidates = new AtomicLong();
+    AtomicLong cpuNanos = new AtomicLong();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     AtomicLong done = new AtomicLong();
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
@@ -59,14 +70,17 @@ public final class MatchProbe {
         futures.add(
             pool.submit(
                 () -> {
+                  long c0 = mx.getCurrentThreadCpuTime();
                   try (Analyzer analyzer = QueryText.analyzer()) {
                     while (System.nanoTime() < deadline) {
                       Article a = articles.get(next.getAndIncrement() % articles.size());
-                      matched.addAndGet(
-                          monitor.match(MonitorDocument.of(a, analyzer)).matches().size());
+                      QueryMonitor.Result r = monitor.match(MonitorDocument.of(a, analyzer));
+                      matched.addAndGet(r.matches().size());
+                      candidates.addAndGet(r.candidates());
                       done.incrementAndGet();
                     }
                   }
+                  cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - c0);
                   return null;
                 }));
       }
@@ -82,6 +96,8 @@ public final class MatchProbe {
         threads,
         done.get(),
         done.get() / elapsed,
-        done.get() == 0 ? 0 : matched.get() / (double) done.get());
+        done.get() == 0 ? 0 : matched.get() / (double) done.get(),
+        done.get() == 0 ? 0 : candidates.get() / (double) done.get(),
+        done.get() == 0 ? 0 : cpuNanos.get() / 1e6 / done.get());
   }
 }

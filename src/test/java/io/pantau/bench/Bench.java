@@ -122,7 +122,7 @@ public final class Bench {
   }
 
   /** Cleans and enriches the sample as Pantau does, for the alert queries and matching. */
-  private static List<Article> enrich(List<RawArticle> raws) {
+  static List<Article> enrich(List<RawArticle> raws) {
     ArticleCleaner cleaner = new ArticleCleaner();
     Enrichment enrichment = Enrichment.standard();
     List<Article> out = new ArrayList<>();

@@ -136,6 +136,8 @@ final class Result {
     String key = queries == 10_000 ? "alertMatch10kDocsPerSec" : "alertMatch100kDocsPerSec";
     json.put(key, round(m.docsPerSec()));
     json.put(key.replace("DocsPerSec", "MatchesPerDoc"), round(m.matchesPerDoc()));
+    json.put(key.replace("DocsPerSec", "CandidatesPerDoc"), round(m.candidatesPerDoc()));
+    json.put(key.replace("DocsPerSec", "CpuMsPerDoc"), round(m.cpuMsPerDoc()));
     row(
         String.format(Locale.ROOT, "Alert matching, %,d queries, articles/s", queries),
         String.format(Locale.ROOT, "%.0f", m.docsPerSec()),
