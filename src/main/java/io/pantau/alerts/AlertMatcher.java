@@ -41,7 +41,11 @@ class AlertMatcher {
   private final Notifier notifier;
   private final ObjectMapper json;
   private final QueryMonitor monitor = new QueryMonitor(QueryMonitor.Presearcher.MULTIPASS);
-  private final Map<Long, RuleSnapshot> rules = new ConcurrentHashMap<>();
+  private final Map<Long, Stored> rules = new ConcurrentHashMap<>();
+
+  /** A matched rule as notifications need it: its settings, and its query's highlighter. */
+  private record Stored(RuleSnapshot rule, Highlighter highlighter) {}
+
   private final Analyzer analyzer = io.pantau.query.QueryText.analyzer();
   private final ThreadPoolExecutor executor =
       new ThreadPoolExecutor(
@@ -95,8 +99,9 @@ class AlertMatcher {
       return;
     }
     try {
-      monitor.register(Long.toString(rule.id()), QueryParser.parse(rule.query()));
-      rules.put(rule.id(), rule);
+      io.pantau.query.Query query = QueryParser.parse(rule.query());
+      monitor.register(Long.toString(rule.id()), query);
+      rules.put(rule.id(), new Stored(rule, Highlighter.of(query)));
     } catch (RuntimeException e) {
       // A query stored by an older parser may no longer parse: that rule alone stays out.
       LOG.warnf("Alert %d is not matched: %s", rule.id(), e.getMessage());
@@ -121,9 +126,9 @@ class AlertMatcher {
               (id, error) -> LOG.warnf("Alert %s failed on article %s: %s", id, a.id(), error));
       List<Notifier.Match> matches = new ArrayList<>();
       for (QueryMonitor.Registered r : result.matches()) {
-        RuleSnapshot rule = rules.get(Long.parseLong(r.id()));
-        if (rule != null) {
-          matches.add(new Notifier.Match(rule, Highlighter.highlights(r.query(), doc)));
+        Stored stored = rules.get(Long.parseLong(r.id()));
+        if (stored != null) {
+          matches.add(new Notifier.Match(stored.rule(), stored.highlighter().highlights(doc)));
         }
       }
       if (!matches.isEmpty()) {

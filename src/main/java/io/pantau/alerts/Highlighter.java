@@ -7,21 +7,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds which of a matched query's positive clauses the document holds, and where. */
+/**
+ * Finds which of a matched query's positive clauses the document holds, and where. Built once per
+ * stored query: each clause, restricted to each field it may match in, is compiled then, so that a
+ * match costs only the checks.
+ */
 final class Highlighter {
-  private Highlighter() {}
+  /** One positive clause in one field; null {@code compiled} when it cannot be checked alone. */
+  private record Probe(String clause, String field, CompiledQuery compiled) {}
 
-  static List<Highlight> highlights(Query query, MonitorDocument doc) {
-    Map<String, List<String>> found = new LinkedHashMap<>();
+  private final List<Probe> probes = new ArrayList<>();
+
+  private Highlighter(Query query) {
     for (Query leaf : query.positiveClauses()) {
-      for (Map.Entry<String, Query> probe : probes(leaf).entrySet()) {
-        try {
-          if (CompiledQuery.compile(probe.getValue()).matches(doc)) {
-            found.computeIfAbsent(leaf.toString(), k -> new ArrayList<>()).add(probe.getKey());
-          }
-        } catch (Exception e) {
-          // A clause that cannot be checked alone is simply not shown as a reason.
+      probes(leaf).forEach((field, probe) -> probes.add(probe(leaf.toString(), field, probe)));
+    }
+  }
+
+  static Highlighter of(Query query) {
+    return new Highlighter(query);
+  }
+
+  private static Probe probe(String clause, String field, Query probe) {
+    try {
+      return new Probe(clause, field, CompiledQuery.compile(probe));
+    } catch (RuntimeException e) {
+      return new Probe(clause, field, null);
+    }
+  }
+
+  /** The clauses the document holds, each with the fields it is found in. */
+  List<Highlight> highlights(MonitorDocument doc) {
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    for (Probe p : probes) {
+      try {
+        if (p.compiled() != null && p.compiled().matches(doc)) {
+          found.computeIfAbsent(p.clause(), k -> new ArrayList<>()).add(p.field());
         }
+      } catch (Exception e) {
+        // A clause that cannot be checked alone is simply not shown as a reason.
       }
     }
     List<Highlight> out = new ArrayList<>();
