@@ -64,7 +64,7 @@ class Notifier {
       }
     }
     if (!digest.isEmpty()) {
-      QuarkusTransaction.requiringNew().run(() -> DigestItem.persist(digest));
+      QuarkusTransaction.requiringNew().run(() -> DigestItem.insertAll(digest));
     }
   }
 
