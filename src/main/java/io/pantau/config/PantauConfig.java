@@ -96,6 +96,14 @@ public interface PantauConfig {
     /** How articles are partitioned into indices by publication time: year or month. */
     @WithDefault("year")
     String partition();
+
+    /**
+     * How often new articles become searchable (Elasticsearch's {@code refresh_interval}). Each
+     * refresh writes a segment that merges later; at the ingest rates of a two-core machine one
+     * refresh a second made Elasticsearch spend more on refreshing and merging than on indexing.
+     */
+    @WithDefault("5s")
+    String refreshInterval();
   }
 
   /** Accepting and processing articles. */

@@ -86,7 +86,8 @@ public class ArticleIndex {
     }
     if (!sent.isEmpty()) {
       if (refresh) {
-        bulk.refresh(Refresh.WaitFor);
+        // The caller reads its write next: refresh now rather than wait out the interval.
+        bulk.refresh(Refresh.True);
       }
       BulkResponse response = call(() -> es.bulk(bulk.build()));
       List<BulkResponseItem> items = response.items();

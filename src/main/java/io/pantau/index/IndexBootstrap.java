@@ -78,7 +78,11 @@ public class IndexBootstrap {
                             .template(
                                 tt ->
                                     tt.mappings(mapping())
-                                        .settings(settings(config.index().shards(), replicas))
+                                        .settings(
+                                            settings(
+                                                config.index().shards(),
+                                                replicas,
+                                                config.index().refreshInterval()))
                                         .aliases(IndexNames.ARTICLES, a -> a))));
     boolean any =
         ArticleIndex.call(
@@ -92,6 +96,17 @@ public class IndexBootstrap {
           () ->
               es.indices()
                   .putMapping(m -> m.index(IndexNames.ARTICLES_PATTERN).withJson(mappingStream())));
+      // So does a changed refresh interval.
+      ArticleIndex.call(
+          () ->
+              es.indices()
+                  .putSettings(
+                      p ->
+                          p.index(IndexNames.ARTICLES_PATTERN)
+                              .settings(
+                                  st ->
+                                      st.refreshInterval(
+                                          t -> t.time(config.index().refreshInterval())))));
     } else {
       createIfMissing(partitionOf(Instant.now()));
     }
@@ -141,12 +156,13 @@ public class IndexBootstrap {
     return resource(IndexNames.ARTICLES_MAPPING);
   }
 
-  private static IndexSettings settings(int shards, int replicas) {
+  private static IndexSettings settings(int shards, int replicas, String refreshInterval) {
     return IndexSettings.of(
         s ->
             s.withJson(resource(IndexNames.ARTICLES_SETTINGS))
                 .numberOfShards(Integer.toString(shards))
-                .numberOfReplicas(Integer.toString(replicas)));
+                .numberOfReplicas(Integer.toString(replicas))
+                .refreshInterval(t -> t.time(refreshInterval)));
   }
 
   private static InputStream resource(String name) {
