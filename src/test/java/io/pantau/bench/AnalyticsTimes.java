@@ -106,14 +106,26 @@ final class AnalyticsTimes {
       double[] server = new double[calls];
       double[] serverEs = new double[calls];
       for (int i = 0; i < WARM_UP + calls; i++) {
+        // Each goes first every other time: the second of two identical requests meets
+        // Elasticsearch's caches warm from the first.
+        long r0 = 0;
+        long r1 = 0;
+        if (i % 2 == 1) {
+          r0 = System.nanoTime();
+          es.post("/pantau-articles/_search", "application/json", body).ok();
+          r1 = System.nanoTime();
+        }
         long t0 = System.nanoTime();
         Http.Answer a = pantau.get(url).ok();
         long t1 = System.nanoTime();
-        es.post("/pantau-articles/_search", "application/json", body).ok();
-        long t2 = System.nanoTime();
+        if (i % 2 == 0) {
+          r0 = System.nanoTime();
+          es.post("/pantau-articles/_search", "application/json", body).ok();
+          r1 = System.nanoTime();
+        }
         if (i >= WARM_UP) {
           own[i - WARM_UP] = (t1 - t0) / 1e6;
-          raw[i - WARM_UP] = (t2 - t1) / 1e6;
+          raw[i - WARM_UP] = (r1 - r0) / 1e6;
           server[i - WARM_UP] = timing(a.serverTiming(), "total");
           serverEs[i - WARM_UP] = timing(a.serverTiming(), "es");
         }
