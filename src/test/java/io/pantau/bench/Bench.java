@@ -102,7 +102,11 @@ public final class Bench {
             registerAlerts(pantau.http(), queries.next(o.alertQueries()), hook.url(), o.clients());
             double registerSeconds = (System.nanoTime() - r0) / 1e9;
             log("alerts: %d registered in %.1f s", o.alertQueries(), registerSeconds);
-            Ingest.Run withAlerts = ingest.run(corpus, o.alertQueries() + " stored queries");
+            Corpus alertCorpus = corpus.first(o.alertArticles());
+            Ingest.Run withAlerts =
+                ingest.run(
+                    alertCorpus,
+                    o.alertQueries() + " stored queries, " + alertCorpus.count() + " articles");
             result.ingestWithAlerts(withAlerts, registerSeconds, hook.received());
           }
         }

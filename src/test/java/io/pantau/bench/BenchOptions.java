@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param clients concurrent HTTP clients posting to Pantau
  * @param requestArticles articles per {@code POST /api/articles/_bulk} request
  * @param alertQueries stored alert queries of the second ingest run (0 skips that run)
+ * @param alertArticles articles of that run: the corpus's first ones (0: the whole corpus)
  * @param analyticsCalls timed calls per analytics endpoint (after warm-up)
  * @param analyticsArticles time analytics at this many articles, topping the index up with copies
  *     of the stored documents when the ingested corpus is smaller (0: as ingested)
@@ -39,6 +40,7 @@ record BenchOptions(
     int clients,
     int requestArticles,
     int alertQueries,
+    int alertArticles,
     int analyticsCalls,
     long analyticsArticles,
     double matchSeconds,
@@ -68,6 +70,7 @@ record BenchOptions(
         Integer.getInteger("bench.clients", 2),
         Integer.getInteger("bench.requestArticles", 1000),
         Integer.getInteger("bench.alertQueries", 10_000),
+        Integer.getInteger("bench.alertArticles", 5_000),
         Integer.getInteger("bench.analyticsCalls", 30),
         Long.getLong("bench.analyticsArticles", 0L),
         Double.parseDouble(System.getProperty("bench.matchSeconds", "8")),

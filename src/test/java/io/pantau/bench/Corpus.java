@@ -93,6 +93,26 @@ record Corpus(Path file, int count, long bytes, List<RawArticle> sample) {
     return new Corpus(file, n, Files.size(file), sample);
   }
 
+  /** The first {@code n} articles (all of them when there are no more), in a file of their own. */
+  Corpus first(int n) throws IOException {
+    if (n <= 0 || n >= count) {
+      return this;
+    }
+    Path slice = file.resolveSibling(file.getFileName() + ".first-" + n);
+    int kept = 0;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        java.io.BufferedWriter w = Files.newBufferedWriter(slice, StandardCharsets.UTF_8)) {
+      for (String line; kept < n && (line = r.readLine()) != null; ) {
+        if (!line.isBlank()) {
+          w.write(line);
+          w.newLine();
+          kept++;
+        }
+      }
+    }
+    return new Corpus(slice, kept, Files.size(slice), sample);
+  }
+
   /** The file in request-sized pieces, each the NDJSON body of one bulk request. */
   Iterator<byte[]> requests(int articlesPerRequest) {
     BufferedReader r;

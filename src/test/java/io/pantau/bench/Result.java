@@ -94,6 +94,7 @@ final class Result {
   void ingestWithAlerts(Ingest.Run r, double registerSeconds, long webhooks) {
     json.put("pantauWithAlertsDocsPerSec", round(r.docsPerSec()));
     json.put("alertQueries", Integer.parseInt(r.label().split(" ")[0]));
+    json.put("alertIngestArticles", r.posted());
     json.put("alertRegisterSeconds", round(registerSeconds));
     json.put("alertWebhookDeliveries", webhooks);
     json.put("pantauWithAlertsCpuMsPerDoc", round(r.pantauCpuMsPerDoc()));
