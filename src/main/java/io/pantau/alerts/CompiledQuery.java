@@ -63,16 +63,9 @@ final class CompiledQuery {
       return or(or.clauses().stream().map(CompiledQuery::node).toList());
     }
     if (q instanceof Query.And and) {
-      List<Node> positive = new ArrayList<>();
-      List<Node> negative = new ArrayList<>();
-      for (Query c : and.clauses()) {
-        if (c instanceof Query.Not not) {
-          negative.add(node(not.clause()));
-        } else {
-          positive.add(node(c));
-        }
-      }
-      return and(positive, negative);
+      return and(
+          and.required().stream().map(CompiledQuery::node).toList(),
+          and.excluded().stream().map(CompiledQuery::node).toList());
     }
     if (q instanceof Query.Not not) {
       return and(List.of(), List.of(node(not.clause())));

@@ -255,16 +255,9 @@ final class TermProgram {
         return new Branch(OR, new int[] {children.size()}, children, maxCost(children));
       }
       if (q instanceof Query.And and) {
-        List<Node> must = new ArrayList<>();
-        List<Node> not = new ArrayList<>();
-        for (Query c : and.clauses()) {
-          if (c instanceof Query.Not n) {
-            not.add(node(n.clause()));
-          } else {
-            must.add(node(c));
-          }
-        }
-        return and(sorted(must), sorted(not));
+        return and(
+            sorted(and.required().stream().map(this::node).toList()),
+            sorted(and.excluded().stream().map(this::node).toList()));
       }
       if (q instanceof Query.Not not) {
         return and(List.of(), List.of(node(not.clause())));

@@ -61,6 +61,16 @@ public sealed interface Query
       }
     }
 
+    /** The clauses a match must meet: those not under a NOT. */
+    public List<Query> required() {
+      return clauses.stream().filter(c -> !(c instanceof Not)).toList();
+    }
+
+    /** What a match must not meet: the clause of each NOT. */
+    public List<Query> excluded() {
+      return clauses.stream().filter(c -> c instanceof Not).map(c -> ((Not) c).clause()).toList();
+    }
+
     @Override
     public String toString() {
       return Canonical.print(this);
