@@ -5,15 +5,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.Session;
 
 /**
  * The story ledger in table {@code alert_story}, whose primary key (rule, story) makes "one
@@ -39,7 +35,7 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
                 if (seen.longValue() > 0) {
                   return false;
                 }
-                insert(Panache.getEntityManager(), ruleId, storyId, articleId, now);
+                insertAll(Set.of(ruleId), storyId, articleId, now);
                 return true;
               });
     } catch (PersistenceException e) {
@@ -73,7 +69,7 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
                     claimed.add(id);
                   }
                 }
-                insertAll(em, claimed, storyId, articleId, now);
+                insertAll(claimed, storyId, articleId, now);
                 return claimed;
               });
     } catch (PersistenceException e) {
@@ -81,45 +77,18 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
     }
   }
 
-  /**
-   * The claims as one JDBC batch: a statement per claim through Hibernate cost about as much as
-   * matching itself when an article matched dozens of rules.
-   */
-  private static void insertAll(
-      EntityManager em, Set<Long> ruleIds, String storyId, String articleId, Instant now) {
-    if (ruleIds.size() == 1) {
-      insert(em, ruleIds.iterator().next(), storyId, articleId, now);
-      return;
-    }
-    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-    em.unwrap(Session.class)
-        .doWork(
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (long id : ruleIds) {
-                  ps.setLong(1, id);
-                  ps.setString(2, storyId);
-                  ps.setString(3, articleId);
-                  ps.setObject(4, at);
-                  ps.addBatch();
-                }
-                ps.executeBatch();
-              }
-            });
-  }
-
   private static final String INSERT =
       "INSERT INTO alert_story (rule_id, story_id, article_id, notified_at) VALUES (?, ?, ?, ?)";
 
-  private static void insert(
-      EntityManager em, long ruleId, String storyId, String articleId, Instant now) {
-    em.createNativeQuery(
-            "INSERT INTO alert_story (rule_id, story_id, article_id, notified_at)"
-                + " VALUES (?1, ?2, ?3, ?4)")
-        .setParameter(1, ruleId)
-        .setParameter(2, storyId)
-        .setParameter(3, articleId)
-        .setParameter(4, now)
-        .executeUpdate();
+  private static void insertAll(Set<Long> ruleIds, String storyId, String articleId, Instant now) {
+    JdbcBatch.insert(
+        INSERT,
+        ruleIds,
+        (ps, id) -> {
+          ps.setLong(1, id);
+          ps.setString(2, storyId);
+          ps.setString(3, articleId);
+          ps.setObject(4, JdbcBatch.timestamp(now));
+        });
   }
 }

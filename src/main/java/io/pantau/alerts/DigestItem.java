@@ -1,6 +1,5 @@
 package io.pantau.alerts;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,11 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.hibernate.Session;
 
 /** A match waiting for its rule's digest (table {@code alert_digest_item}). */
 @Entity
@@ -46,28 +42,18 @@ public class DigestItem extends PanacheEntityBase {
       "INSERT INTO alert_digest_item (rule_id, article_id, story_id, payload, matched_at, due_at)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
 
-  /**
-   * Stores new items as one JDBC batch, in the caller's transaction. Their ids come from the
-   * table's identity column, which keeps Hibernate from batching {@code persist}: a statement and a
-   * key read-back per item cost more than matching when an article matched dozens of rules.
-   */
+  /** Stores new items as one JDBC batch ({@link JdbcBatch}), in the caller's transaction. */
   static void insertAll(List<DigestItem> items) {
-    Panache.getEntityManager()
-        .unwrap(Session.class)
-        .doWork(
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (DigestItem i : items) {
-                  ps.setLong(1, i.ruleId);
-                  ps.setString(2, i.articleId);
-                  ps.setString(3, i.storyId);
-                  ps.setString(4, i.payload);
-                  ps.setObject(5, i.matchedAt.atOffset(ZoneOffset.UTC));
-                  ps.setObject(6, i.dueAt.atOffset(ZoneOffset.UTC));
-                  ps.addBatch();
-                }
-                ps.executeBatch();
-              }
-            });
+    JdbcBatch.insert(
+        INSERT,
+        items,
+        (ps, i) -> {
+          ps.setLong(1, i.ruleId);
+          ps.setString(2, i.articleId);
+          ps.setString(3, i.storyId);
+          ps.setString(4, i.payload);
+          ps.setObject(5, JdbcBatch.timestamp(i.matchedAt));
+          ps.setObject(6, JdbcBatch.timestamp(i.dueAt));
+        });
   }
 }

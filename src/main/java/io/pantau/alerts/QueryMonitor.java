@@ -77,7 +77,7 @@ final class QueryMonitor {
 
   /**
    * A stored query and its place in the filter; it runs as {@code program}, else as {@code
-   * compiled}, else as {@code lucene}.
+   * compiled}, else as {@code lucene}: only the form of the monitor's evaluation is built.
    */
   record Registered(
       String id,
@@ -269,7 +269,9 @@ final class QueryMonitor {
         evaluation == Evaluation.COMPILED ? CompiledQuery.compile(query) : null;
     TermProgram program =
         evaluation == Evaluation.PROGRAM ? TermProgram.compile(query, termIds) : null;
-    add(id, query, LuceneCompiler.compile(query), compiled, program);
+    org.apache.lucene.search.Query lucene =
+        evaluation == Evaluation.LUCENE ? LuceneCompiler.compile(query) : null;
+    add(id, query, lucene, compiled, program);
   }
 
   /** Adds or replaces a query run as the given Lucene query (tests give one of their own). */

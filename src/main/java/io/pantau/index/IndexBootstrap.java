@@ -2,6 +2,7 @@ package io.pantau.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.pantau.config.PantauConfig;
@@ -82,7 +83,7 @@ public class IndexBootstrap {
                                             settings(
                                                 config.index().shards(),
                                                 replicas,
-                                                config.index().refreshInterval()))
+                                                refreshInterval()))
                                         .aliases(IndexNames.ARTICLES, a -> a))));
     boolean any =
         ArticleIndex.call(
@@ -103,10 +104,7 @@ public class IndexBootstrap {
                   .putSettings(
                       p ->
                           p.index(IndexNames.ARTICLES_PATTERN)
-                              .settings(
-                                  st ->
-                                      st.refreshInterval(
-                                          t -> t.time(config.index().refreshInterval())))));
+                              .settings(st -> st.refreshInterval(refreshInterval()))));
     } else {
       createIfMissing(partitionOf(Instant.now()));
     }
@@ -156,13 +154,18 @@ public class IndexBootstrap {
     return resource(IndexNames.ARTICLES_MAPPING);
   }
 
-  private static IndexSettings settings(int shards, int replicas, String refreshInterval) {
+  private static IndexSettings settings(int shards, int replicas, Time refreshInterval) {
     return IndexSettings.of(
         s ->
             s.withJson(resource(IndexNames.ARTICLES_SETTINGS))
                 .numberOfShards(Integer.toString(shards))
                 .numberOfReplicas(Integer.toString(replicas))
-                .refreshInterval(t -> t.time(refreshInterval)));
+                .refreshInterval(refreshInterval));
+  }
+
+  /** The configured refresh interval, for new partitions and existing ones alike. */
+  private Time refreshInterval() {
+    return Time.of(t -> t.time(config.index().refreshInterval()));
   }
 
   private static InputStream resource(String name) {
