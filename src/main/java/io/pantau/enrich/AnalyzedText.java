@@ -59,6 +59,7 @@ final class AnalyzedText {
   private int size;
   private int bodyStart;
   private int sentences;
+  private int bodyWords;
 
   private AnalyzedText(int capacity) {
     surface = new String[capacity];
@@ -93,6 +94,15 @@ final class AnalyzedText {
 
   int sentenceCount() {
     return sentences;
+  }
+
+  /**
+   * The body's words counted as {@link io.pantau.text.Words#count} counts them (runs of letters or
+   * digits; a hyphen or apostrophe between two such characters joins them), found while tokenising
+   * so the body is read once.
+   */
+  int bodyWords() {
+    return bodyWords;
   }
 
   String surface(int i) {
@@ -138,6 +148,8 @@ final class AnalyzedText {
     boolean pendingBreak = false;
     boolean pendingJoin = false;
     boolean paragraphStart = true;
+    boolean countWords = (baseFlags & TITLE) == 0;
+    int words = 0;
     sentences++;
     while (i < n) {
       char c = s.charAt(i);
@@ -194,6 +206,10 @@ final class AnalyzedText {
               && (d != ',' || (digit && Character.isDigit(s.charAt(i + 1))))
               && (d != '.' || digit || Character.isLowerCase(s.charAt(i + 1)))) {
             // apostrophes inside words, decimal separators, and domain names such as Suara.com
+            // (a word counter sees two words across the point or comma)
+            if (d != '\'') {
+              words++;
+            }
             i++;
             continue;
           } else {
@@ -213,10 +229,14 @@ final class AnalyzedText {
           i++;
         } else if (d == '’' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
           ascii = false;
+          words++;
           i++;
         } else {
           break;
         }
+      }
+      if (!pendingJoin) {
+        words++;
       }
       String word = s.substring(start, i);
       int f = baseFlags;
@@ -255,6 +275,9 @@ final class AnalyzedText {
       paragraphStart = false;
       pendingBreak = false;
       pendingJoin = false;
+    }
+    if (countWords) {
+      bodyWords += words;
     }
   }
 

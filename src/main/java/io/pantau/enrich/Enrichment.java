@@ -7,7 +7,6 @@ import io.pantau.article.EntitySentiment;
 import io.pantau.article.Fingerprint;
 import io.pantau.article.Sentiment;
 import io.pantau.article.SentimentLabel;
-import io.pantau.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,7 +68,7 @@ public final class Enrichment {
    */
   public EnrichedArticle enrich(Article cleaned) {
     AnalyzedText text = AnalyzedText.of(cleaned.title(), cleaned.body());
-    Article.Builder out = cleaned.toBuilder().wordCount(Words.count(cleaned.body()));
+    Article.Builder out = cleaned.toBuilder().wordCount(text.bodyWords());
     Language lang = Language.NEUTRAL;
     try {
       lang = languages.identify(text, cleaned.lang());

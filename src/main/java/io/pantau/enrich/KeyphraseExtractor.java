@@ -72,6 +72,7 @@ final class KeyphraseExtractor {
       String key;
       if (i + 1 < n
           && t.is(i, Vocabulary.COMPOUND_FIRST)
+          && t.is(i + 1, Vocabulary.COMPOUND_SECOND)
           && !t.has(i + 1, AnalyzedText.BREAK_BEFORE)
           && compounds.contains(f + " " + t.folded(i + 1))) {
         end = i + 2;
@@ -230,48 +231,59 @@ final class KeyphraseExtractor {
 
   /**
    * Indices of non-negative scores, highest first and equal ones in index order (what a stable
-   * descending sort gives). Usually only the first dozen or so are wanted, so the first ones are
-   * found by selection, without sorting every candidate; past {@link #SELECTED} the rest are sorted
-   * once.
+   * descending sort gives). Usually only the first dozen or so are wanted, so the best {@link
+   * #SELECTED} are kept in one pass over the scores (each score is compared with the worst kept
+   * one, and most stop there); past them the rest are sorted once.
    */
-  private static final class Ranking {
+  static final class Ranking {
     private static final int SELECTED = 3 * MAX_KEYPHRASES;
-    private static final double TAKEN = -1;
     private final double[] scores;
-    private int selected;
+    private final int[] top;
+    private int kept;
+    private int at;
     private Integer[] rest;
-    private int restAt;
 
     Ranking(double[] scores) {
       this.scores = scores;
+      this.top = new int[Math.min(SELECTED, scores.length)];
+      for (int k = 0; k < scores.length; k++) {
+        if (scores[k] < 0 || kept == top.length && !(scores[k] > scores[top[kept - 1]])) {
+          continue;
+        }
+        // insert after every kept index with a higher or equal score: those come first
+        int pos = kept == top.length ? kept - 1 : kept++;
+        while (pos > 0 && scores[k] > scores[top[pos - 1]]) {
+          top[pos] = top[pos - 1];
+          pos--;
+        }
+        top[pos] = k;
+      }
     }
 
     /** The next index, or -1 when there is none. */
     int next() {
-      if (selected < SELECTED) {
-        selected++;
-        int best = -1;
-        for (int k = 0; k < scores.length; k++) {
-          if (scores[k] != TAKEN && (best < 0 || Double.compare(scores[k], scores[best]) > 0)) {
-            best = k;
-          }
-        }
-        if (best >= 0) {
-          scores[best] = TAKEN;
-        }
-        return best;
+      if (at < kept) {
+        return top[at++];
+      }
+      if (kept < top.length || kept == scores.length) {
+        return -1;
       }
       if (rest == null) {
+        boolean[] taken = new boolean[scores.length];
+        for (int k = 0; k < kept; k++) {
+          taken[top[k]] = true;
+        }
         List<Integer> left = new ArrayList<>();
         for (int k = 0; k < scores.length; k++) {
-          if (scores[k] != TAKEN) {
+          if (!taken[k] && scores[k] >= 0) {
             left.add(k);
           }
         }
         left.sort((a, b) -> Double.compare(scores[b], scores[a]));
         rest = left.toArray(new Integer[0]);
       }
-      return restAt < rest.length ? rest[restAt++] : -1;
+      int r = at++ - kept;
+      return r < rest.length ? rest[r] : -1;
     }
   }
 

@@ -25,6 +25,10 @@ final class Vocabulary {
   static final long ONE_WORD_TITLE = 1L << 34;
   static final long CONNECTOR = 1L << 35;
   static final long COMPOUND_FIRST = 1L << 36;
+
+  /** The second word of a two-word compound ("sama" of "kerja sama"). */
+  static final long COMPOUND_SECOND = 1L << 40;
+
   static final long NOT_ENTITY = 1L << 37;
 
   /** The first word of a title ("wakil" of "wakil presiden"). */
@@ -74,6 +78,7 @@ final class Vocabulary {
     }
     for (String c : Resources.lines("phrases/compounds.txt")) {
       mark(c.substring(0, c.indexOf(' ')), COMPOUND_FIRST);
+      mark(c.substring(c.indexOf(' ') + 1), COMPOUND_SECOND);
     }
     for (String w : Resources.wordSet("gazetteer/not-entities.txt")) {
       mark(w, NOT_ENTITY);
