@@ -61,7 +61,28 @@ final class StoryResolver {
   private final ArrayDeque<Recent> recent = new ArrayDeque<>();
   private final Map<String, Set<Recent>> recentByBand = new HashMap<>();
 
-  private record Recent(Candidate candidate, Instant at) {}
+  /**
+   * A recently written article. Equal only to itself: the band sets hold many of these, and a
+   * record's hash would hash the whole fingerprint (128 values and the band keys) on every add and
+   * remove (seen in the ingest profile).
+   */
+  private static final class Recent {
+    private final Candidate candidate;
+    private final Instant at;
+
+    Recent(Candidate candidate, Instant at) {
+      this.candidate = candidate;
+      this.at = at;
+    }
+
+    Candidate candidate() {
+      return candidate;
+    }
+
+    Instant at() {
+      return at;
+    }
+  }
 
   StoryResolver(ElasticsearchClient es) {
     this.es = es;

@@ -60,6 +60,7 @@ final class Ingest {
     double esCpu0 = esCpu.seconds();
     EsActivity activity0 = EsActivity.read(es);
     long start = System.nanoTime();
+    Progress progress = new Progress(label, start, pantauCpu0, esCpu0);
     Bench.inParallel(
         o.clients(),
         () -> {
@@ -75,6 +76,7 @@ final class Ingest {
                 default -> rejected.incrementAndGet();
               }
             }
+            progress.posted(answer.path("items").size());
           }
         });
     double postSeconds = (System.nanoTime() - start) / 1e9;
@@ -115,6 +117,53 @@ final class Ingest {
         run.esCpuMsPerDoc());
     Bench.log("elasticsearch during the ingest: %s", activity.perDoc(run.posted()));
     return run;
+  }
+
+  /**
+   * A line per {@link #SLICE} articles posted: the slice's rate and CPU per article, so that a long
+   * run shows its progress and whether Pantau had reached a steady state (JIT, caches) or was still
+   * getting faster.
+   */
+  private final class Progress {
+    private static final int SLICE = 2000;
+    private final String label;
+    private long posted;
+    private long printed;
+    private long sliceStart;
+    private double pantauCpu0;
+    private double esCpu0;
+
+    Progress(String label, long start, double pantauCpu0, double esCpu0) {
+      this.label = label;
+      this.sliceStart = start;
+      this.pantauCpu0 = pantauCpu0;
+      this.esCpu0 = esCpu0;
+    }
+
+    synchronized void posted(int articles) {
+      long before = posted;
+      posted += articles;
+      if (posted / SLICE == before / SLICE) {
+        return;
+      }
+      long now = System.nanoTime();
+      double pantauNow = pantauCpu.seconds();
+      double esNow = esCpu.seconds();
+      long slice = posted - printed;
+      printed = posted;
+      Bench.log(
+          "  %s: %d posted; last %d at %.0f articles/s, CPU per article Pantau %.2f ms,"
+              + " Elasticsearch %.2f ms",
+          label,
+          posted,
+          slice,
+          slice / ((now - sliceStart) / 1e9),
+          (pantauNow - pantauCpu0) * 1000 / slice,
+          (esNow - esCpu0) * 1000 / slice);
+      sliceStart = now;
+      pantauCpu0 = pantauNow;
+      esCpu0 = esNow;
+    }
   }
 
   /** Searchable articles. */

@@ -30,10 +30,10 @@ final class Prefilter {
   static final Prefilter NONE = new Prefilter(List.of());
 
   /** All clauses must hold; a clause holds when the line contains one of its strings. */
-  private final List<String[]> clauses;
+  private final String[][] clauses;
 
   private Prefilter(List<String[]> clauses) {
-    this.clauses = clauses;
+    this.clauses = clauses.toArray(new String[0][]);
   }
 
   /** The condition of a regex; {@link #NONE} when nothing is certain. */
@@ -95,6 +95,10 @@ final class Prefilter {
 
   /** How the regex engine compares characters case-insensitively with UNICODE_CASE. */
   static char fold(char c) {
+    if (c < 0x80) {
+      // ASCII: plain lower case, without the Unicode case tables (every line is folded)
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
     return Character.toLowerCase(Character.toUpperCase(c));
   }
 
