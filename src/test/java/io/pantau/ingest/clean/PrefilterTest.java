@@ -50,6 +50,25 @@ class PrefilterTest {
   }
 
   @Test
+  void foldingAStringFoldsEachCharacter() {
+    // every character below U+0300 and a few beyond, alone and inside Latin-1 and other text
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 0x300; c++) {
+      all.append(c);
+      String alone = String.valueOf(c);
+      assertEquals(String.valueOf(Prefilter.fold(c)), Prefilter.fold(alone), "U+" + (int) c);
+      assertEquals("ab" + Prefilter.fold(c), Prefilter.fold("AB" + c), "U+" + (int) c);
+    }
+    all.append("\u212a\u017f\u0130\u03a3\u00b5");
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < all.length(); i++) {
+      expected.append(Prefilter.fold(all.charAt(i)));
+    }
+    assertEquals(expected.toString(), Prefilter.fold(all.toString()));
+    assertEquals("\u03bc = micro", Prefilter.fold("\u00b5 = MICRO"));
+  }
+
+  @Test
   void unknownSyntaxMeansNoCondition() {
     assertEquals("", Prefilter.of("(?x) a b # comment").toString());
     assertEquals("", Prefilter.of("(unclosed").toString());
