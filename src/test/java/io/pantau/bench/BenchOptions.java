@@ -71,7 +71,7 @@ record BenchOptions(
         Integer.getInteger("bench.requestArticles", 1000),
         Integer.getInteger("bench.alertQueries", 10_000),
         Integer.getInteger("bench.alertArticles", 5_000),
-        Integer.getInteger("bench.analyticsCalls", 30),
+        Integer.getInteger("bench.analyticsCalls", 200),
         Long.getLong("bench.analyticsArticles", 0L),
         Double.parseDouble(System.getProperty("bench.matchSeconds", "8")),
         System.getProperty("bench.pantauHeap", "512m"),
