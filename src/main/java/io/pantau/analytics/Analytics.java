@@ -98,13 +98,13 @@ public class Analytics {
     JsonNode r = search(Requests.sentiment(filter, w, interval));
     List<SentimentTimeline.Point> points = new ArrayList<>();
     for (JsonNode b : buckets(r)) {
-      JsonNode score = b.path("score");
+      JsonNode avg = b.path("score").path("value");
       JsonNode labels = b.path("labels").path("buckets");
       points.add(
           new SentimentTimeline.Point(
               bucketStart(b),
               docCount(b),
-              score.path("count").asLong() == 0 ? null : score.path("avg").asDouble(),
+              avg.isNumber() ? avg.asDouble() : null,
               docCount(labels.path("positive")),
               docCount(labels.path("neutral")),
               docCount(labels.path("negative"))));

@@ -101,7 +101,7 @@ final class Requests {
   }
 
   /**
-   * Sentiment: per bucket the score's stats and the three label counts; over the period the
+   * Sentiment: per bucket the mean score and the three label counts; over the period the
    * distribution of scores in bands of {@link #BAND}.
    */
   static SearchRequest sentiment(AnalyticsFilter f, Window w, Interval i) {
@@ -118,7 +118,7 @@ final class Requests {
                     "t",
                     a ->
                         histogram(a, f, w, i)
-                            .aggregations("score", x -> x.stats(st -> st.field(SCORE)))
+                            .aggregations("score", x -> x.avg(av -> av.field(SCORE)))
                             .aggregations(
                                 "labels", x -> x.filters(fl -> fl.filters(b -> b.keyed(labels)))))
                 .aggregations("distribution", a -> a.range(r -> r.field(SCORE).ranges(bands()))));
