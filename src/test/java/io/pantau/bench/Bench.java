@@ -93,7 +93,12 @@ public final class Bench {
         raw.clear();
 
         AnalyticsTimes analytics = new AnalyticsTimes(pantau.http(), esHttp, o.analyticsCalls());
-        result.analytics(ingest.count(), analytics.measure());
+        pantau.pauseSampling(true);
+        try {
+          result.analytics(ingest.count(), analytics.measure());
+        } finally {
+          pantau.pauseSampling(false);
+        }
 
         if (o.alertQueries() > 0) {
           ingest.clearArticles();
