@@ -13,8 +13,18 @@ public record Fingerprint(List<Integer> minhash, List<String> bands) {
   public static final Fingerprint NONE = new Fingerprint(List.of(), List.of());
 
   public Fingerprint {
-    minhash = minhash == null ? List.of() : List.copyOf(minhash);
+    minhash = IntArrayList.copyOf(minhash == null ? List.of() : minhash);
     bands = bands == null ? List.of() : List.copyOf(bands);
+  }
+
+  /** A fingerprint of these signature values (copied) and band keys. */
+  public static Fingerprint of(int[] minhash, List<String> bands) {
+    return new Fingerprint(IntArrayList.of(minhash), bands);
+  }
+
+  /** The i-th signature value, without boxing it. */
+  public int minhash(int i) {
+    return ((IntArrayList) minhash).getInt(i);
   }
 
   /** False when the body was too short to fingerprint. */

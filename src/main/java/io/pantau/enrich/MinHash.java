@@ -43,18 +43,17 @@ public final class MinHash {
     if (a == null || b == null || !a.hasSignature() || !b.hasSignature()) {
       return 0;
     }
-    List<Integer> x = a.minhash();
-    List<Integer> y = b.minhash();
-    if (x.size() != y.size()) {
+    int n = a.minhash().size();
+    if (n != b.minhash().size()) {
       return 0;
     }
     int same = 0;
-    for (int i = 0; i < x.size(); i++) {
-      if (x.get(i).intValue() == y.get(i).intValue()) {
+    for (int i = 0; i < n; i++) {
+      if (a.minhash(i) == b.minhash(i)) {
         same++;
       }
     }
-    return same / (double) x.size();
+    return same / (double) n;
   }
 
   /** Whether two fingerprints share at least one LSH band key. */
@@ -101,10 +100,6 @@ public final class MinHash {
         min[i] = m + (d & (d >> 31));
       }
     }
-    List<Integer> signature = new ArrayList<>(HASHES);
-    for (int m : min) {
-      signature.add(m);
-    }
     List<String> bands = new ArrayList<>(HASHES / ROWS_PER_BAND);
     for (int b = 0; b < HASHES / ROWS_PER_BAND; b++) {
       long h = b;
@@ -113,7 +108,7 @@ public final class MinHash {
       }
       bands.add(bandKey(b, (int) (fmix64(h) >>> 32)));
     }
-    return new Fingerprint(signature, bands);
+    return Fingerprint.of(min, bands);
   }
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,14 +58,14 @@ final class StoryResolver {
 
   private final ElasticsearchClient es;
   private final ArrayDeque<Recent> recent = new ArrayDeque<>();
-  private final Map<String, Set<Recent>> recentByBand = new HashMap<>();
+  private final BandIndex recentByBand = new BandIndex();
 
   /**
    * A recently written article. Equal only to itself: the band sets hold many of these, and a
    * record's hash would hash the whole fingerprint (128 values and the band keys) on every add and
    * remove (seen in the ingest profile).
    */
-  private static final class Recent {
+  static final class Recent {
     private final Candidate candidate;
     private final Instant at;
 
@@ -81,6 +80,61 @@ final class StoryResolver {
 
     Instant at() {
       return at;
+    }
+  }
+
+  /**
+   * Recent articles by band key, oldest first. Almost every key belongs to one article, so a key
+   * maps to that {@link Recent} itself and only to a list when it is shared. A set per key (32 keys
+   * for each of some 12,000 recent articles at the benchmark's ingest rate) came to about 90 MB of
+   * the heap, most of Pantau's live set, and kept the collector's concurrent marking busy.
+   */
+  static final class BandIndex {
+    private final Map<String, Object> byBand = new HashMap<>();
+
+    void add(String band, Recent r) {
+      Object old = byBand.putIfAbsent(band, r);
+      if (old == null || old == r) {
+        return;
+      }
+      if (old instanceof Recent one) {
+        List<Recent> several = new ArrayList<>(4);
+        several.add(one);
+        several.add(r);
+        byBand.put(band, several);
+      } else {
+        @SuppressWarnings("unchecked")
+        List<Recent> several = (List<Recent>) old;
+        if (!several.contains(r)) {
+          several.add(r);
+        }
+      }
+    }
+
+    void remove(String band, Recent r) {
+      Object old = byBand.get(band);
+      if (old == r) {
+        byBand.remove(band);
+      } else if (old instanceof List<?> several) {
+        several.remove(r);
+        if (several.size() == 1) {
+          byBand.put(band, several.get(0));
+        }
+      }
+    }
+
+    /** The recent articles with this band key, oldest first. */
+    @SuppressWarnings("unchecked")
+    List<Recent> get(String band) {
+      Object v = byBand.get(band);
+      if (v == null) {
+        return List.of();
+      }
+      return v instanceof Recent one ? List.of(one) : (List<Recent>) v;
+    }
+
+    int keys() {
+      return byBand.size();
     }
   }
 
@@ -107,7 +161,7 @@ final class StoryResolver {
       double bestSim = SAME_STORY;
       Map<String, Candidate> pool = stored.get(i);
       for (String band : e.fingerprint().bands()) {
-        for (Recent r : recentByBand.getOrDefault(band, Set.of())) {
+        for (Recent r : recentByBand.get(band)) {
           if (pool.size() >= POOL_MAX) {
             break;
           }
@@ -146,7 +200,7 @@ final class StoryResolver {
             new Candidate(a.id(), a.storyId(), a.duplicateOf(), a.published(), f), Instant.now());
     recent.addLast(r);
     for (String band : f.bands()) {
-      recentByBand.computeIfAbsent(band, k -> new LinkedHashSet<>()).add(r);
+      recentByBand.add(band, r);
     }
     while (recent.size() > RECENT_MAX) {
       forget(recent.removeFirst());
@@ -162,13 +216,7 @@ final class StoryResolver {
 
   private void forget(Recent r) {
     for (String band : r.candidate().fingerprint().bands()) {
-      Set<Recent> list = recentByBand.get(band);
-      if (list != null) {
-        list.remove(r);
-        if (list.isEmpty()) {
-          recentByBand.remove(band);
-        }
-      }
+      recentByBand.remove(band, r);
     }
   }
 
