@@ -14,6 +14,9 @@ import java.util.Optional;
  * -Dbench.articles=N} and the others through).
  *
  * @param articles how many articles to generate (ignored with a corpus)
+ * @param warmUpArticles articles of a warm-up pass, posted and then deleted before the timed run
+ * @param warmUpPasses most warm-up passes; passes stop early once one costs (Pantau and
+ *     Elasticsearch CPU per article) within 5% of the pass before it
  * @param corpus a JSON-Lines file of articles in the {@code POST /api/articles} form, instead
  * @param seed the generator's seed
  * @param clients concurrent HTTP clients posting to Pantau
@@ -35,6 +38,7 @@ import java.util.Optional;
 record BenchOptions(
     int articles,
     int warmUpArticles,
+    int warmUpPasses,
     Optional<Path> corpus,
     long seed,
     int clients,
@@ -63,6 +67,7 @@ record BenchOptions(
     return new BenchOptions(
         Integer.getInteger("bench.articles", 20_000),
         Integer.getInteger("bench.warmUpArticles", 12_000),
+        Integer.getInteger("bench.warmUpPasses", 3),
         Optional.ofNullable(System.getProperty("bench.corpus"))
             .filter(s -> !s.isBlank())
             .map(Path::of),
