@@ -32,8 +32,6 @@ public final class ArticleCleaner {
   /** A tag anywhere in the text (found, not matched: "(?s).*TAG.*" scanned the whole body). */
   private static final Pattern HTML = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*[^>]*>");
 
-  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
-
   /** A full stop after a lower-case word, so "PT." and "Ltd." do not end the holder's name. */
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{Ll}{3}\\.)\\s+");
 
@@ -226,19 +224,34 @@ public final class ArticleCleaner {
     if (sample.length() > 4000) {
       sample = sample.substring(0, 4000);
     }
-    String best = null;
-    int bestHits = 2;
-    String[] words = NOT_LETTERS.split(sample.toLowerCase(Locale.ROOT));
-    for (Rules.Language l : rules.languages) {
-      int hits = 0;
-      for (String w : words) {
-        if (l.stopwords().contains(w)) {
-          hits++;
+    // words are the runs of letters (regex \p{L}); one look-up each finds every language that
+    // lists the word
+    int[] hits = new int[rules.languages.size()];
+    String lower = sample.toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < lower.length()) {
+      int cp = lower.codePointAt(i);
+      if (!Character.isLetter(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      do {
+        i += Character.charCount(cp);
+      } while (i < lower.length() && Character.isLetter(cp = lower.codePointAt(i)));
+      Long langs = rules.stopwordLanguages.get(lower.substring(start, i));
+      if (langs != null) {
+        for (long bits = langs; bits != 0; bits &= bits - 1) {
+          hits[Long.numberOfTrailingZeros(bits)]++;
         }
       }
-      if (hits > bestHits) {
-        best = l.code();
-        bestHits = hits;
+    }
+    String best = null;
+    int bestHits = 2;
+    for (int l = 0; l < hits.length; l++) {
+      if (hits[l] > bestHits) {
+        best = rules.languages.get(l).code();
+        bestHits = hits[l];
       }
     }
     return best;

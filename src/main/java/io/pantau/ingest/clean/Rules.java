@@ -40,6 +40,10 @@ final class Rules {
           + "\\s*(?<ampm>(?i:[ap]\\.?m\\.?))?\\s*(?<tz>%s)?)?";
 
   final List<Language> languages;
+
+  /** Which languages list a word as a stopword: bit i for {@code languages.get(i)}. */
+  final Map<String, Long> stopwordLanguages;
+
   final Map<String, Integer> months;
   final Map<String, Integer> days;
   final Map<String, Integer> numbers;
@@ -81,6 +85,17 @@ final class Rules {
 
   private Rules(List<Map<String, List<String>>> files, List<Language> languages) {
     this.languages = List.copyOf(languages);
+    if (languages.size() > Long.SIZE) {
+      throw new IllegalArgumentException("at most 64 languages: " + languages.size());
+    }
+    Map<String, Long> stopMap = new HashMap<>();
+    for (int i = 0; i < languages.size(); i++) {
+      long bit = 1L << i;
+      for (String w : languages.get(i).stopwords()) {
+        stopMap.merge(w, bit, (a, b) -> a | b);
+      }
+    }
+    stopwordLanguages = Map.copyOf(stopMap);
     months = intMap(files, "months");
     days = intMap(files, "days");
     numbers = intMap(files, "numbers");

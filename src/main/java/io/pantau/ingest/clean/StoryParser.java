@@ -302,7 +302,7 @@ final class StoryParser {
       return;
     }
     String key = Texts.key(title);
-    candidates.removeIf(b -> Texts.key(b.text()).equals(key));
+    candidates.removeIf(b -> Texts.keyEquals(b.text(), key));
   }
 
   private Matcher datelineMatch(String para) {

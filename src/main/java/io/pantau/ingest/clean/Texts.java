@@ -112,6 +112,39 @@ final class Texts {
     return out.toString();
   }
 
+  /**
+   * Whether {@link #key} of {@code s} is {@code key}, without building it when {@code s} is ASCII
+   * (folding is then plain lower case, one character for one): the comparison stops at the first
+   * character that differs, so a long paragraph set against a title costs a few characters.
+   */
+  static boolean keyEquals(String s, String key) {
+    int j = 0;
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return key(s).equals(key);
+      }
+      if (isLetterOrNumber(c)) {
+        if (gap && j > 0) {
+          if (j >= key.length() || key.charAt(j) != ' ') {
+            return false;
+          }
+          j++;
+        }
+        gap = false;
+        char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        if (j >= key.length() || key.charAt(j) != lower) {
+          return false;
+        }
+        j++;
+      } else {
+        gap = true;
+      }
+    }
+    return j == key.length();
+  }
+
   /** Regex {@code [\\p{L}\\p{N}]}: a letter or a number of any script. */
   private static boolean isLetterOrNumber(int cp) {
     if (cp < 0x80) {

@@ -44,4 +44,32 @@ class TextsTest {
       assertEquals(bySpecification(s.toString()), Texts.space(s.toString()), () -> "for " + s);
     }
   }
+
+  @Test
+  void keyEqualityAgreesWithComparingTheKeys() {
+    char[] alphabet = {'a', 'B', 'z', '7', ' ', ',', '-', '\u00e9', '\u00c9', '\u0130', '\u00df'};
+    Random random = new Random(11);
+    for (int n = 0; n < 50_000; n++) {
+      String s = randomText(random, alphabet);
+      // half the time a key that may well be equal: the key of a variant of the same letters
+      String other =
+          random.nextBoolean()
+              ? Texts.key(s.toUpperCase(java.util.Locale.ROOT) + " ")
+              : randomText(random, alphabet);
+      String key = random.nextInt(4) == 0 ? Texts.key(s) : Texts.key(other);
+      assertEquals(Texts.key(s).equals(key), Texts.keyEquals(s, key), () -> s + " / " + key);
+    }
+    assertEquals(true, Texts.keyEquals("  Harga BBM, naik!  ", "harga bbm naik"));
+    assertEquals(false, Texts.keyEquals("Harga BBM naik lagi", "harga bbm naik"));
+    assertEquals(false, Texts.keyEquals("Harga", "harga bbm"));
+  }
+
+  private static String randomText(Random random, char[] alphabet) {
+    StringBuilder s = new StringBuilder();
+    int length = random.nextInt(12);
+    for (int i = 0; i < length; i++) {
+      s.append(alphabet[random.nextInt(alphabet.length)]);
+    }
+    return s.toString();
+  }
 }
