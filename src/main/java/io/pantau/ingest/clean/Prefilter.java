@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,8 +33,59 @@ final class Prefilter {
   /** All clauses must hold; a clause holds when the line contains one of its strings. */
   private final String[][] clauses;
 
+  /** The clauses as ids of {@link #scanner}'s literals (-1 for a digit); null when unbound. */
+  private final int[][] ids;
+
+  private final LiteralScanner scanner;
+
   private Prefilter(List<String[]> clauses) {
     this.clauses = clauses.toArray(new String[0][]);
+    this.ids = null;
+    this.scanner = null;
+  }
+
+  private Prefilter(String[][] clauses, int[][] ids, LiteralScanner scanner) {
+    this.clauses = clauses;
+    this.ids = ids;
+    this.scanner = scanner;
+  }
+
+  /** Every literal of these prefilters, for one {@link LiteralScanner} shared by all of them. */
+  static List<String> literals(Iterable<Prefilter> filters) {
+    List<String> out = new ArrayList<>();
+    for (Prefilter f : filters) {
+      for (String[] clause : f.clauses) {
+        for (String s : clause) {
+          if (s != DIGIT) {
+            out.add(s);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The same condition, checked through the scanner: a line is then scanned once for every
+   * prefilter bound to the same scanner. The scanner must know every literal of this prefilter.
+   */
+  Prefilter bind(LiteralScanner scanner) {
+    if (clauses.length == 0) {
+      return this;
+    }
+    int[][] bound = new int[clauses.length][];
+    for (int c = 0; c < clauses.length; c++) {
+      bound[c] = new int[clauses[c].length];
+      for (int i = 0; i < clauses[c].length; i++) {
+        String s = clauses[c][i];
+        int id = s == DIGIT ? -1 : scanner.id(s);
+        if (s != DIGIT && id < 0) {
+          throw new IllegalArgumentException("the scanner does not know " + s);
+        }
+        bound[c][i] = id;
+      }
+    }
+    return new Prefilter(clauses, bound, scanner);
   }
 
   /** The condition of a regex; {@link #NONE} when nothing is certain. */
@@ -65,6 +117,22 @@ final class Prefilter {
 
   /** False only when the regex certainly cannot match anywhere in the line. */
   boolean admits(Line line) {
+    if (scanner != null) {
+      long[] present = line.present(scanner);
+      for (int[] clause : ids) {
+        boolean any = false;
+        for (int id : clause) {
+          if (id < 0 ? line.hasDigit() : (present[id >>> 6] & (1L << id)) != 0) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          return false;
+        }
+      }
+      return true;
+    }
     for (String[] clause : clauses) {
       boolean any = false;
       for (String s : clause) {
@@ -103,6 +171,15 @@ final class Prefilter {
   }
 
   static String fold(String s) {
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) {
+      ascii = s.charAt(i) < 0x80;
+    }
+    if (ascii) {
+      // the same as the loop below for ASCII, and the JDK's lower-casing of Latin-1 strings
+      // returns the string itself when nothing changes
+      return s.toLowerCase(Locale.ROOT);
+    }
     char[] out = new char[s.length()];
     for (int i = 0; i < out.length; i++) {
       out[i] = fold(s.charAt(i));
@@ -123,6 +200,8 @@ final class Prefilter {
     private final String text;
     private String folded;
     private int digit = -1;
+    private LiteralScanner scannedBy;
+    private long[] present;
 
     Line(String text) {
       this.text = text;
@@ -137,6 +216,15 @@ final class Prefilter {
         folded = fold(text);
       }
       return folded;
+    }
+
+    /** The literals of the scanner that occur in the folded line (scanned once per scanner). */
+    long[] present(LiteralScanner scanner) {
+      if (scannedBy != scanner) {
+        present = scanner.scan(folded());
+        scannedBy = scanner;
+      }
+      return present;
     }
 
     boolean hasDigit() {

@@ -135,6 +135,9 @@ final class Rules {
     updated = patterns(files, "date.updated", placeholders);
     relativeAgo = patterns(files, "relative.ago", placeholders);
     stripEnd = patterns(files, "strip.end", placeholders);
+    // one scanner for the literals of every rule, so a line is read once for all prefilters
+    LiteralScanner scanner = LiteralScanner.of(Prefilter.literals(filters.values()));
+    filters.replaceAll((p, f) -> f.bind(scanner));
   }
 
   private String zoneAlternation() {

@@ -127,6 +127,65 @@ class PrefilterTest {
     assertTrue(rejected > 1000, "the prefilters reject most lines: " + rejected);
   }
 
+  /** The shared scanner answers as each rule's own substring searches do, line by line. */
+  @Test
+  void boundPrefiltersAgreeWithTheirSubstringSearches() throws IllegalAccessException {
+    Rules rules = Rules.standard();
+    java.util.Random random = new java.util.Random(5);
+    List<String> lines =
+        new ArrayList<>(variants(List.of("Baca juga: 16 Juni 2025", "(AP Photo)")));
+    String[] words = {
+      "baca",
+      "juga",
+      "foto",
+      "copyright",
+      "©",
+      "2025",
+      "juni",
+      "wib",
+      "ago",
+      "lalu",
+      "editor",
+      "pewarta",
+      "ai",
+      "antara",
+      "-",
+      ":",
+      "|",
+      "(",
+      ")",
+      "reserved",
+      "hak",
+      "cipta",
+      "é",
+      "x"
+    };
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int w = random.nextInt(8); w >= 0; w--) {
+        b.append(words[random.nextInt(words.length)]).append(random.nextBoolean() ? " " : "");
+      }
+      lines.add(
+          random.nextBoolean() ? b.toString() : b.toString().toUpperCase(java.util.Locale.ROOT));
+    }
+    int patterns = 0;
+    for (Field f : Rules.class.getDeclaredFields()) {
+      if (f.getType() != List.class || f.getName().equals("languages")) {
+        continue;
+      }
+      for (Object o : (List<?>) f.get(rules)) {
+        Pattern p = (Pattern) o;
+        patterns++;
+        Prefilter own = Prefilter.of(p.pattern());
+        for (String line : lines) {
+          Prefilter.Line l = new Prefilter.Line(line);
+          assertEquals(own.admits(l), rules.filter(p).admits(l), p + " on " + line);
+        }
+      }
+    }
+    assertTrue(patterns > 100, "rules checked: " + patterns);
+  }
+
   private static List<String> variants(List<String> lines) {
     List<String> out = new ArrayList<>();
     for (String l : lines) {
