@@ -30,7 +30,11 @@ final class LiteralScanner {
   private final int[] wideColumns;
   private final int columns;
 
-  /** Next state for state * columns + column. */
+  /**
+   * The transition table: row {@code state * columns}, one column per character class. An entry is
+   * the next state's row, with the sign bit set when reaching it finds literals, so the scan reads
+   * nothing else for the many states that find none.
+   */
   private final int[] next;
 
   /** Literal ids found on reaching each state (its own and its suffixes'); null for none. */
@@ -138,6 +142,14 @@ final class LiteralScanner {
         found[s] = ends.get(s).stream().distinct().mapToInt(Integer::intValue).toArray();
       }
     }
+    // states as row offsets, flagged when they find something
+    if ((long) states * columns >= Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("too many literals for one scanner");
+    }
+    for (int i = 0; i < next.length; i++) {
+      int target = next[i];
+      next[i] = target * columns | (found[target] != null ? Integer.MIN_VALUE : 0);
+    }
     return new LiteralScanner(Map.copyOf(ids), wideChars, wideColumns, columns, next, found, ascii);
   }
 
@@ -155,7 +167,7 @@ final class LiteralScanner {
   /** Which literals occur in the text: bit {@code id} of the returned words. */
   long[] scan(String text) {
     long[] present = new long[(ids.size() + 63) >>> 6];
-    int state = 0;
+    int row = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       int col;
@@ -165,10 +177,10 @@ final class LiteralScanner {
         int k = Arrays.binarySearch(wideChars, c);
         col = k >= 0 ? wideColumns[k] : 0;
       }
-      state = next[state * columns + col];
-      int[] ends = found[state];
-      if (ends != null) {
-        for (int id : ends) {
+      int entry = next[row + col];
+      row = entry & Integer.MAX_VALUE;
+      if (entry < 0) {
+        for (int id : found[row / columns]) {
           present[id >>> 6] |= 1L << id;
         }
       }

@@ -148,6 +148,9 @@ final class StoryParser {
 
   /** Mutable state of one parse; never shared between threads. */
   private static final class Acc {
+    /** The last line classified, scanned once: a one-line paragraph is asked about again. */
+    Prefilter.Line lastLine;
+
     final List<String> captions = new ArrayList<>();
     final Set<String> photographers = new LinkedHashSet<>();
     final List<String> copyright = new ArrayList<>();
@@ -169,6 +172,7 @@ final class StoryParser {
       return Kind.TEXT;
     }
     Prefilter.Line l = new Prefilter.Line(line);
+    acc.lastLine = l;
     if (matchesAny(rules.aiProhibited, l)) {
       acc.aiProhibited.add(line);
       if (startsAny(rules.copyright, l)) {
@@ -254,7 +258,8 @@ final class StoryParser {
     if (para.length() > MAX_CAPTION) {
       return false;
     }
-    Prefilter.Line l = new Prefilter.Line(para);
+    Prefilter.Line last = acc.lastLine;
+    Prefilter.Line l = last != null && last.text().equals(para) ? last : new Prefilter.Line(para);
     for (Pattern p : rules.captions) {
       if (!rules.filter(p).admits(l)) {
         continue;
