@@ -352,7 +352,7 @@ final class HtmlExtractor {
       run.setLength(0);
       linkChars = 0;
       boolean heading = HEADINGS.contains(owner.normalName());
-      for (String para : text.split("\n\\s*\n")) {
+      for (String para : Texts.splitAtBlankLines(text, true)) {
         String clean = Texts.lines(para);
         if (!clean.isEmpty()) {
           out.add(new Piece(clean, owner, Math.min(links, clean.length()), caption, heading));

@@ -28,7 +28,7 @@ final class PlainText {
       return out;
     }
     String t = text.replace("\r\n", "\n").replace('\r', '\n');
-    String[] parts = t.split("\n[ \\t\\u00a0]*\n");
+    String[] parts = Texts.splitAtBlankLines(t, false);
     if (parts.length == 1 && t.strip().split("\n").length > 3) {
       parts = t.split("\n");
     }

@@ -1,6 +1,8 @@
 package io.pantau.ingest.clean;
 
 import io.pantau.text.Fold;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Whitespace and comparison helpers shared by the text and HTML paths. */
@@ -110,6 +112,70 @@ final class Texts {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * {@code s.split("\n[ \\t\\u00a0]*\n")}, or with {@code anyWhitespace} {@code
+   * s.split("\n\\s*\n")}, to the same parts (trailing empty ones dropped, the whole string when
+   * nothing matches) without the regex engine: a blank-line separator starts at a line break, so
+   * the search jumps from one to the next.
+   */
+  static String[] splitAtBlankLines(String s, boolean anyWhitespace) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int from = 0;
+    while (true) {
+      int i = s.indexOf('\n', from);
+      if (i < 0) {
+        break;
+      }
+      int end = anyWhitespace ? blankLineEndAny(s, i) : blankLineEnd(s, i);
+      if (end < 0) {
+        from = i + 1;
+        continue;
+      }
+      parts.add(s.substring(start, i));
+      start = end;
+      from = end;
+    }
+    if (parts.isEmpty()) {
+      return new String[] {s};
+    }
+    parts.add(s.substring(start));
+    int size = parts.size();
+    while (size > 0 && parts.get(size - 1).isEmpty()) {
+      size--;
+    }
+    return parts.subList(0, size).toArray(new String[0]);
+  }
+
+  /** End of "\n[ \t\u00a0]*\n" at {@code i}, or -1. */
+  private static int blankLineEnd(String s, int i) {
+    int j = i + 1;
+    while (j < s.length()
+        && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\u00a0')) {
+      j++;
+    }
+    return j < s.length() && s.charAt(j) == '\n' ? j + 1 : -1;
+  }
+
+  /** End of "\n\s*\n" at {@code i} (the greedy run ends after its last line break), or -1. */
+  private static int blankLineEndAny(String s, int i) {
+    int k = i + 1;
+    while (k < s.length() && isRegexSpace(s.charAt(k))) {
+      k++;
+    }
+    for (int m = k - 1; m > i; m--) {
+      if (s.charAt(m) == '\n') {
+        return m + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Regex {@code \s} without UNICODE_CHARACTER_CLASS. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
   }
 
   /**

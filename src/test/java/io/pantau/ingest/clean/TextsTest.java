@@ -64,6 +64,23 @@ class TextsTest {
     assertEquals(false, Texts.keyEquals("Harga", "harga bbm"));
   }
 
+  @Test
+  void blankLineSplittingAgreesWithTheRegularExpressions() {
+    char[] alphabet = {'a', ' ', '\t', '\n', '\n', '\r', '\u00a0', '\u000b', '\f', 'b'};
+    Random random = new Random(13);
+    for (int n = 0; n < 50_000; n++) {
+      String s = randomText(random, alphabet);
+      assertEquals(
+          java.util.Arrays.asList(s.split("\n[ \\t\\u00a0]*\n")),
+          java.util.Arrays.asList(Texts.splitAtBlankLines(s, false)),
+          () -> "blank lines in [" + s + "]");
+      assertEquals(
+          java.util.Arrays.asList(s.split("\n\\s*\n")),
+          java.util.Arrays.asList(Texts.splitAtBlankLines(s, true)),
+          () -> "whitespace lines in [" + s + "]");
+    }
+  }
+
   private static String randomText(Random random, char[] alphabet) {
     StringBuilder s = new StringBuilder();
     int length = random.nextInt(12);
