@@ -19,7 +19,15 @@ public final class Words {
 
   /** Counts maximal runs of letters or digits (a hyphenated word counts once). */
   public static int count(String text) {
-    if (text == null) {
+    return count(text, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #count}, but no higher than {@code max}: the reading stops at the word that reaches it,
+   * for callers that only ask whether a text has a few words.
+   */
+  public static int count(String text, int max) {
+    if (text == null || max <= 0) {
       return 0;
     }
     int count = 0;
@@ -34,6 +42,9 @@ public final class Words {
                   && isLetterOrDigit(text.charAt(i + 1)));
       if (wordChar && !inWord) {
         count++;
+        if (count >= max) {
+          return count;
+        }
       }
       inWord = wordChar;
     }

@@ -404,13 +404,13 @@ final class StoryParser {
 
   /** A sentence or more: enough words, or a full stop. */
   private static boolean isProse(String text) {
-    int words = Words.count(text);
+    int words = Words.count(text, 8);
     return words >= 8 || words >= 3 && endsWithAny(text, ".!?\"”’)");
   }
 
   /** A few words without sentence punctuation: a menu item, a label, a counter. */
   private static boolean isLabel(String text) {
-    return Words.count(text) < 5 && !endsWithAny(text, ".!?\"”’:");
+    return Words.count(text, 5) < 5 && !endsWithAny(text, ".!?\"”’:");
   }
 
   /** True when the last character is one of those given (what "(?s).*[...]$" asked, by hand). */
