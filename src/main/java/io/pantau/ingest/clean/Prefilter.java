@@ -28,7 +28,7 @@ final class Prefilter {
 
   private static final int MAX_CLAUSES = 3;
 
-  static final Prefilter NONE = new Prefilter(List.of());
+  static final Prefilter NONE = new Prefilter(List.of(), -1);
 
   /** All clauses must hold; a clause holds when the line contains one of its strings. */
   private final String[][] clauses;
@@ -38,16 +38,21 @@ final class Prefilter {
 
   private final LiteralScanner scanner;
 
-  private Prefilter(List<String[]> clauses) {
+  /** The most chars a match can span; -1 when not known to be bounded. */
+  private final int maxLength;
+
+  private Prefilter(List<String[]> clauses, int maxLength) {
     this.clauses = clauses.toArray(new String[0][]);
     this.ids = null;
     this.scanner = null;
+    this.maxLength = maxLength;
   }
 
-  private Prefilter(String[][] clauses, int[][] ids, LiteralScanner scanner) {
+  private Prefilter(String[][] clauses, int[][] ids, LiteralScanner scanner, int maxLength) {
     this.clauses = clauses;
     this.ids = ids;
     this.scanner = scanner;
+    this.maxLength = maxLength;
   }
 
   /** Every literal of these prefilters, for one {@link LiteralScanner} shared by all of them. */
@@ -85,7 +90,7 @@ final class Prefilter {
         bound[c][i] = id;
       }
     }
-    return new Prefilter(clauses, bound, scanner);
+    return new Prefilter(clauses, bound, scanner, maxLength);
   }
 
   /** The condition of a regex; {@link #NONE} when nothing is certain. */
@@ -109,10 +114,23 @@ final class Prefilter {
           out.add(c.toArray(new String[0]));
         }
       }
-      return out.isEmpty() ? NONE : new Prefilter(List.copyOf(out));
+      return out.isEmpty() && info.max < 0 ? NONE : new Prefilter(List.copyOf(out), info.max);
     } catch (RuntimeException e) {
       return NONE;
     }
+  }
+
+  /**
+   * False only when the regex certainly cannot match the whole line (as {@code matches()} asks):
+   * the line is longer than any match can be, or {@link #admits} rejects it.
+   */
+  boolean admitsWhole(Line line) {
+    return (maxLength < 0 || line.text().length() <= maxLength) && admits(line);
+  }
+
+  /** The most chars a match can span; -1 when not known to be bounded. */
+  int maxLength() {
+    return maxLength;
   }
 
   /** False only when the regex certainly cannot match anywhere in the line. */
@@ -245,11 +263,22 @@ final class Prefilter {
   /**
    * What is known of a sub-expression: {@code exact} is the finite set of strings it can match
    * (folded; null when not finite or too large), {@code clauses} the conditions any of its matches
-   * meets (each a set of strings one of which the match contains).
+   * meets (each a set of strings one of which the match contains), {@code max} the most chars a
+   * match can span (-1: no bound known).
    */
-  private record Info(Set<String> exact, List<Set<String>> clauses) {
-    static final Info ANY = new Info(null, List.of());
-    static final Info EMPTY = new Info(Set.of(""), List.of());
+  private record Info(Set<String> exact, List<Set<String>> clauses, int max) {
+    /** Anything, of any length. */
+    static final Info ANY = new Info(null, List.of(), -1);
+
+    /** One character of a class: a code point, so up to two chars. */
+    static final Info ONE = new Info(null, List.of(), 2);
+
+    static final Info EMPTY = new Info(Set.of(""), List.of(), 0);
+    static final Info DIGIT_ONE = new Info(null, List.of(Set.of(DIGIT)), 1);
+  }
+
+  private static int sum(int a, int b) {
+    return a < 0 || b < 0 || (long) a + b > Integer.MAX_VALUE ? -1 : a + b;
   }
 
   /** A recursive-descent reader of the java.util.regex syntax the rule files use. */
@@ -278,7 +307,9 @@ final class Prefilter {
       Set<String> clause = new LinkedHashSet<>();
       boolean allExact = true;
       boolean allClaused = true;
+      int max = 0;
       for (Info b : branches) {
+        max = max < 0 || b.max() < 0 ? -1 : Math.max(max, b.max());
         if (b.exact() == null) {
           allExact = false;
         } else {
@@ -292,7 +323,7 @@ final class Prefilter {
         }
       }
       Set<String> e = allExact && exact.size() <= MAX_SET ? exact : null;
-      return new Info(e, allClaused && e == null ? List.of(clause) : List.of());
+      return new Info(e, allClaused && e == null ? List.of(clause) : List.of(), max);
     }
 
     /** The most selective condition of a branch, its exact set included. */
@@ -314,8 +345,10 @@ final class Prefilter {
       List<Set<String>> clauses = new ArrayList<>();
       Set<String> run = Set.of("");
       boolean allExact = true;
+      int max = 0;
       while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
         Info item = quantified();
+        max = sum(max, item.max());
         if (run != null && item.exact() != null && run.size() * item.exact().size() <= MAX_SET) {
           run = product(run, item.exact());
         } else {
@@ -333,10 +366,10 @@ final class Prefilter {
         }
       }
       if (allExact) {
-        return new Info(run, List.of());
+        return new Info(run, List.of(), max);
       }
       close(run, clauses);
-      return new Info(null, clauses);
+      return new Info(null, clauses, max);
     }
 
     private static void close(Set<String> run, List<Set<String>> clauses) {
@@ -397,22 +430,26 @@ final class Prefilter {
       if (min == 1 && max == 1) {
         return atom;
       }
+      int span =
+          max < 0 || atom.max() < 0 || (long) atom.max() * max > Integer.MAX_VALUE
+              ? -1
+              : atom.max() * max;
       if (min == 0 && max == 1) {
         if (atom.exact() == null) {
-          return Info.ANY;
+          return new Info(null, List.of(), span);
         }
         Set<String> e = new LinkedHashSet<>(atom.exact());
         e.add("");
-        return new Info(e, List.of());
+        return new Info(e, List.of(), span);
       }
       if (min == 0) {
-        return Info.ANY;
+        return new Info(null, List.of(), span);
       }
       List<Set<String>> cs = new ArrayList<>(atom.clauses());
       if (atom.exact() != null && !atom.exact().contains("")) {
         cs.add(atom.exact());
       }
-      return new Info(null, cs);
+      return new Info(null, cs, span);
     }
 
     private Info atom() {
@@ -426,7 +463,7 @@ final class Prefilter {
           return escape();
         case '.':
           pos++;
-          return Info.ANY;
+          return Info.ONE;
         case '^', '$':
           pos++;
           return Info.EMPTY;
@@ -443,7 +480,7 @@ final class Prefilter {
         return Info.ANY;
       }
       String s = String.valueOf(fold(c));
-      return new Info(Set.of(s), List.of());
+      return new Info(Set.of(s), List.of(), 1);
     }
 
     private Info group() {
@@ -514,9 +551,20 @@ final class Prefilter {
       } while (depth > 0);
       String body = re.substring(start, pos);
       if (body.equals("[0-9]") || body.equals("[\\d]")) {
-        return new Info(null, List.of(Set.of(DIGIT)));
+        return Info.DIGIT_ONE;
       }
-      return Info.ANY;
+      // a short list of plain characters, "[@#]": one of them, as a literal set
+      String members = body.substring(1, body.length() - 1);
+      if (!members.isEmpty()
+          && members.length() <= 16
+          && members
+              .chars()
+              .noneMatch(m -> "\\[]^-&".indexOf(m) >= 0 || Character.isSurrogate((char) m))) {
+        Set<String> one = new LinkedHashSet<>();
+        members.chars().forEach(m -> one.add(String.valueOf(fold((char) m))));
+        return new Info(one, List.of(), 1);
+      }
+      return Info.ONE;
     }
 
     private Info escape() {
@@ -524,7 +572,7 @@ final class Prefilter {
       pos += 2;
       switch (c) {
         case 'd':
-          return new Info(null, List.of(Set.of(DIGIT)));
+          return Info.DIGIT_ONE;
         case 'b', 'B', 'A', 'G', 'z', 'Z':
           if (c == 'b' && re.startsWith("{", pos)) {
             pos = re.indexOf('}', pos) + 1;
@@ -540,7 +588,7 @@ final class Prefilter {
                 return Info.ANY;
               }
             }
-            return new Info(Set.of(fold(lit)), List.of());
+            return new Info(Set.of(fold(lit)), List.of(), lit.length());
           }
         case 't':
           return literal('\t');
@@ -560,35 +608,38 @@ final class Prefilter {
           } else {
             pos++;
           }
-          return Info.ANY;
+          return Info.ONE;
         case 'x':
           if (re.startsWith("{", pos)) {
             pos = re.indexOf('}', pos) + 1;
           } else {
             pos += 2;
           }
-          return Info.ANY;
+          return Info.ONE;
         case 'u':
           pos += 4;
-          return Info.ANY;
+          return Info.ONE;
         case 'c':
           pos++;
-          return Info.ANY;
+          return Info.ONE;
         case 'k', 'N':
+          // a back reference repeats a group of any length; \N{name} is one character
           pos = re.indexOf(c == 'k' ? '>' : '}', pos) + 1;
-          return Info.ANY;
+          return c == 'k' ? Info.ANY : Info.ONE;
         case '0':
           while (pos < re.length() && re.charAt(pos) >= '0' && re.charAt(pos) <= '7') {
             pos++;
           }
-          return Info.ANY;
+          return Info.ONE;
         default:
           if (Character.isLetterOrDigit(c)) {
             // \s \w \h \R, back references and other classes: some character, not a literal
             while (Character.isDigit(c) && pos < re.length() && Character.isDigit(re.charAt(pos))) {
               pos++;
             }
-            return Info.ANY;
+            // a back reference and a grapheme cluster (\X) have no bound; \R spans two chars
+            // at most ("\r\n"), the other classes one character
+            return Character.isDigit(c) || c == 'X' ? Info.ANY : Info.ONE;
           }
           return literal(c);
       }

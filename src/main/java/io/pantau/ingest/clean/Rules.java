@@ -256,7 +256,7 @@ final class Rules {
 
   /** True when the rule pattern matches the whole line; its prefilter is asked first. */
   boolean matches(Pattern p, Prefilter.Line line) {
-    return filter(p).admits(line) && p.matcher(line.text()).matches();
+    return filter(p).admitsWhole(line) && p.matcher(line.text()).matches();
   }
 
   /** True when the rule pattern matches at the start of the line; prefilter first. */

@@ -121,10 +121,74 @@ class PrefilterTest {
             rejected++;
             assertFalse(p.matcher(line).find(), f.getName() + " " + p + " on " + line);
           }
+          if (!rules.filter(p).admitsWhole(new Prefilter.Line(line))) {
+            assertFalse(p.matcher(line).matches(), f.getName() + " " + p + " on " + line);
+          }
         }
       }
     }
     assertTrue(rejected > 1000, "the prefilters reject most lines: " + rejected);
+  }
+
+  @Test
+  void aShortListOfCharactersIsALiteralSet() {
+    assertEquals("{@|#}", Prefilter.of("(?:[@#][\\w.]+\\s*){1,6}").toString());
+    assertFalse(admits("(?:[@#][\\w.]+\\s*){1,6}", "no handle here"));
+    assertTrue(admits("(?:[@#][\\w.]+\\s*){1,6}", "#Pemilu2024 @kpu_ri"));
+    assertEquals("", Prefilter.of("[a-z]+").toString());
+    assertEquals("", Prefilter.of("[^@#]+").toString());
+  }
+
+  @Test
+  void theLongestMatchIsBoundedWhereTheRegexIs() {
+    assertEquals(24, Prefilter.of("[\\d\\s\u2022\u00b7|/>\u00bb\u00ab-]{1,12}").maxLength());
+    assertEquals(3, Prefilter.of("abc").maxLength());
+    assertEquals(6, Prefilter.of("(?i)foo|barbaz").maxLength());
+    assertEquals(8, Prefilter.of("\\Qab\\E.{0,3}").maxLength());
+    assertEquals(-1, Prefilter.of("a+").maxLength());
+    assertEquals(-1, Prefilter.of("(a)x\\1").maxLength());
+    assertEquals(-1, Prefilter.of("\\X").maxLength());
+    assertEquals(-1, Prefilter.of("^\\s*$").maxLength());
+    assertEquals(-1, Prefilter.of("(?x) a b").maxLength());
+    assertFalse(
+        Prefilter.of("[\\d\\s|]{1,12}")
+            .admitsWhole(new Prefilter.Line("12 | 34 | 56 | 78 | 90 | 12 | 34")));
+    assertTrue(Prefilter.of("[\\d\\s|]{1,12}").admitsWhole(new Prefilter.Line("12 | 34")));
+  }
+
+  /** No string longer than the bound matches, on random strings over the regexes' alphabet. */
+  @Test
+  void noWholeMatchIsLongerThanTheBound() {
+    List<String> regexes =
+        List.of(
+            "[\\d\\s|-]{1,12}",
+            "(?i)(?:ab|c)d?e{0,2}",
+            "\\(?\\s?[a-c]{2,4}(?:-[a-c]{1,2})?\\)?",
+            "(?:x|yy){2,3}|z",
+            ".{0,3}a\\b\\R?");
+    char[] alphabet = {
+      'a', 'b', 'c', 'd', 'e', 'x', 'y', 'z', '1', ' ', '|', '-', '(', ')', '\r', '\n', '\u00e9'
+    };
+    java.util.Random random = new java.util.Random(23);
+    int matched = 0;
+    for (String regex : regexes) {
+      Pattern p = Pattern.compile(regex);
+      int max = Prefilter.of(regex).maxLength();
+      assertTrue(max > 0, regex);
+      for (int n = 0; n < 40_000; n++) {
+        StringBuilder b = new StringBuilder();
+        for (int i = random.nextInt(max + 4); i > 0; i--) {
+          b.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        if (p.matcher(b).matches()) {
+          matched++;
+          assertTrue(b.length() <= max, regex + " matched " + b);
+          assertTrue(
+              Prefilter.of(regex).admitsWhole(new Prefilter.Line(b.toString())), regex + " " + b);
+        }
+      }
+    }
+    assertTrue(matched > 100, "random strings matched: " + matched);
   }
 
   /** The shared scanner answers as each rule's own substring searches do, line by line. */
