@@ -27,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -139,15 +138,15 @@ public class ArticleResource {
     boolean wantRefresh = wantsRefresh(refresh);
     int lineNo = 0;
     IngestBusyException busy = null;
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      for (String line; (line = boundedLine(in)) != null; ) {
+    try (InputStreamReader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+      BoundedLineReader in = new BoundedLineReader(reader, MAX_REQUEST_BYTES);
+      for (String line; (line = in.next()) != null; ) {
         lineNo++;
         if (line.isBlank()) {
           continue;
         }
         RawArticleJson.Parsed p;
-        if (line == LINE_TOO_LONG) {
+        if (line == BoundedLineReader.TOO_LONG) {
           p =
               new RawArticleJson.Parsed(
                   null, List.of("the line is longer than " + MAX_REQUEST_BYTES + " characters"));
@@ -396,43 +395,6 @@ public class ArticleResource {
           List.of());
     }
     return bytes;
-  }
-
-  /** Marks a bulk line longer than {@link #MAX_REQUEST_BYTES} characters; compared by identity. */
-  private static final String LINE_TOO_LONG = new String("line too long");
-
-  /**
-   * The next line without its line break, {@link #LINE_TOO_LONG} for a line over the limit (read to
-   * its end but not kept), or null at the end. Unlike {@code readLine}, one endless line cannot
-   * exhaust the heap.
-   */
-  private static String boundedLine(BufferedReader in) throws IOException {
-    StringBuilder b = new StringBuilder();
-    boolean any = false;
-    boolean over = false;
-    for (int c; (c = in.read()) != -1; ) {
-      any = true;
-      if (c == '\n') {
-        break;
-      }
-      if (over) {
-        continue;
-      }
-      if (b.length() >= MAX_REQUEST_BYTES) {
-        over = true;
-        b.setLength(0);
-      } else {
-        b.append((char) c);
-      }
-    }
-    if (!any) {
-      return null;
-    }
-    if (over) {
-      return LINE_TOO_LONG;
-    }
-    int end = b.length();
-    return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
   }
 
   private static boolean wantsRefresh(String refresh) {
