@@ -44,7 +44,7 @@ public class ArticleIndex {
     this.es = es;
     this.bootstrap = bootstrap;
     this.translator = new QueryTranslator();
-    this.stories = new StoryResolver(es);
+    this.stories = new StoryResolver(es, config.index().refreshInterval());
   }
 
   /**

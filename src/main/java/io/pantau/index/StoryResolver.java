@@ -53,10 +53,23 @@ final class StoryResolver {
 
   private static final List<String> CANDIDATE_FIELDS =
       List.of("id", "storyId", "duplicateOf", "published", "fingerprint");
-  private static final Duration RECENT_AGE = Duration.ofSeconds(30);
+
+  /** How long written articles are remembered when the refresh interval is unknown or off. */
+  static final Duration DEFAULT_RECENT_AGE = Duration.ofSeconds(30);
+
   private static final int RECENT_MAX = 20_000;
 
   private final ElasticsearchClient es;
+
+  /**
+   * How long a written article is kept in memory: until searches surely see it, so twice the
+   * index's refresh interval and two seconds more. Each remembered article holds its fingerprint
+   * and band keys (about 4 KB with the band index); at the bench's rate 30 s of them was 20,000
+   * articles, promoted to the old generation and dying there, which kept G1's concurrent marking
+   * busy.
+   */
+  private final Duration recentAge;
+
   private final ArrayDeque<Recent> recent = new ArrayDeque<>();
   private final BandIndex recentByBand = new BandIndex();
 
@@ -138,8 +151,39 @@ final class StoryResolver {
     }
   }
 
-  StoryResolver(ElasticsearchClient es) {
+  StoryResolver(ElasticsearchClient es, String refreshInterval) {
     this.es = es;
+    this.recentAge = recentAge(refreshInterval);
+  }
+
+  /** The memory span for an Elasticsearch {@code refresh_interval} ("5s", "500ms", "1m", "-1"). */
+  static Duration recentAge(String refreshInterval) {
+    Duration interval = parseTime(refreshInterval);
+    if (interval == null || interval.isNegative() || interval.isZero()) {
+      return DEFAULT_RECENT_AGE;
+    }
+    return interval.multipliedBy(2).plusSeconds(2);
+  }
+
+  private static Duration parseTime(String s) {
+    if (s == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,9})(nanos|micros|ms|s|m|h|d)").matcher(s.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "nanos" -> Duration.ofNanos(n);
+      case "micros" -> Duration.ofNanos(n * 1000);
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
   }
 
   /** A stored copy, as far as story assignment needs it. */
@@ -208,7 +252,7 @@ final class StoryResolver {
   }
 
   private void evictOld(Instant now) {
-    Instant limit = now.minus(RECENT_AGE);
+    Instant limit = now.minus(recentAge);
     while (!recent.isEmpty() && recent.peekFirst().at().isBefore(limit)) {
       forget(recent.removeFirst());
     }
