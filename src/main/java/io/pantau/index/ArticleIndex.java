@@ -56,6 +56,21 @@ public class ArticleIndex {
     if (writes.isEmpty()) {
       return List.of();
     }
+    try {
+      return writeBootstrapped(writes, refresh);
+    } catch (IndexUnavailableException e) {
+      if (e.getCause() instanceof ElasticsearchException ee
+          && ee.error() != null
+          && "index_not_found_exception".equals(ee.error().type())) {
+        // the index went away under us: the caller's retry makes it again
+        LOG.warnf("The article index is missing; it is made again on the next attempt");
+        bootstrap.forget();
+      }
+      throw e;
+    }
+  }
+
+  private List<WriteOutcome> writeBootstrapped(List<IndexWrite> writes, boolean refresh) {
     bootstrap.bootstrap();
     List<String> ids = writes.stream().map(IndexWrite::id).toList();
     Set<String> existing = existingIds(ids);

@@ -114,6 +114,16 @@ public class IndexBootstrap {
         IndexNames.ARTICLES, IndexNames.ARTICLES_PATTERN, config.index().shards(), replicas);
   }
 
+  /**
+   * Forgets that the template and partitions were made, so that the next call makes them again: for
+   * when Elasticsearch says the index is gone (deleted under a running Pantau, or a cluster that
+   * was reset). Writes would otherwise fail on the missing alias until a restart.
+   */
+  void forget() {
+    ready = false;
+    known.clear();
+  }
+
   /** The partition an article published at {@code published} belongs to, created if missing. */
   String ensurePartition(Instant published) {
     bootstrap();
