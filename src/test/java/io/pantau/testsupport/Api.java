@@ -1,7 +1,9 @@
 package io.pantau.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,23 @@ public final class Api {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Posts one article as an editor, waits until it is searchable, checks that it was indexed (201,
+   * status "indexed") and gives its id.
+   */
+  public static String storeArticle(Object article) {
+    return asEditor()
+        .contentType(ContentType.JSON)
+        .body(article)
+        .queryParam("refresh", "wait_for")
+        .post("/api/articles")
+        .then()
+        .statusCode(201)
+        .body("items[0].status", equalTo("indexed"))
+        .extract()
+        .path("items[0].id");
   }
 
   public static RequestSpecification asAdmin() {

@@ -92,23 +92,14 @@ class AlertApiTest {
   }
 
   private static String post(String title, String body, String url, String source) {
-    return Api.asEditor()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "url", url,
-                "title", title,
-                "body", body,
-                "source", source,
-                "lang", "id",
-                "published", Instant.now().minusSeconds(600).toString()))
-        .queryParam("refresh", "wait_for")
-        .post("/api/articles")
-        .then()
-        .statusCode(201)
-        .body("items[0].status", equalTo("indexed"))
-        .extract()
-        .path("items[0].id");
+    return Api.storeArticle(
+        Map.of(
+            "url", url,
+            "title", title,
+            "body", body,
+            "source", source,
+            "lang", "id",
+            "published", Instant.now().minusSeconds(600).toString()));
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
@@ -23,26 +22,17 @@ class IndexRecoveryTest {
   @Inject ElasticsearchClient es;
 
   private static String post(String tag) {
-    return Api.asEditor()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "url", "https://recovery.example/news/" + tag,
-                "title", "Banjir melanda kota " + tag,
-                "body",
-                    "Hujan deras sejak pagi membuat sungai meluap di kota "
-                        + tag
-                        + ".\n\nWarga mengungsi ke sekolah terdekat dan relawan membagikan"
-                        + " makanan sementara air terus naik hingga sore hari.",
-                "source", "recovery.example",
-                "published", "2025-06-16T08:00:00Z"))
-        .queryParam("refresh", "wait_for")
-        .post("/api/articles")
-        .then()
-        .statusCode(201)
-        .body("items[0].status", equalTo("indexed"))
-        .extract()
-        .path("items[0].id");
+    return Api.storeArticle(
+        Map.of(
+            "url", "https://recovery.example/news/" + tag,
+            "title", "Banjir melanda kota " + tag,
+            "body",
+                "Hujan deras sejak pagi membuat sungai meluap di kota "
+                    + tag
+                    + ".\n\nWarga mengungsi ke sekolah terdekat dan relawan membagikan"
+                    + " makanan sementara air terus naik hingga sore hari.",
+            "source", "recovery.example",
+            "published", "2025-06-16T08:00:00Z"));
   }
 
   @Test
