@@ -38,6 +38,14 @@ public final class IngestJournal implements AutoCloseable {
   /** The largest payload one record may carry. */
   public static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
+  /**
+   * Records go to disk through this one buffer, a piece at a time. A buffer the size of a whole
+   * append (2.6 MB for a request of 1,000 articles) was a humongous allocation for G1, and each one
+   * started a concurrent marking cycle: 13 of the 14 in a 20,000-article run. A direct buffer also
+   * spares the channel its copy into a temporary direct buffer of the same size.
+   */
+  static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
   private final Path dir;
   private final long segmentBytes;
   private final Deque<Segment> segments = new ArrayDeque<>();
@@ -49,6 +57,7 @@ public final class IngestJournal implements AutoCloseable {
   private final List<Record> recovered;
   private final long recoveryNanos;
   private final Object syncLock = new Object();
+  private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
   private long written;
   private long synced;
   private IOException failure;
@@ -140,19 +149,27 @@ public final class IngestJournal implements AutoCloseable {
     FileChannel ch = activeSegment();
     Segment seg = segments.getLast();
     long start = ch.size();
-    ByteBuffer buf = ByteBuffer.allocate(total);
+    ByteBuffer buf = writeBuffer.clear();
     long seq = nextSeq;
-    for (int i = 0; i < payloads.size(); i++) {
-      byte[] p = payloads.get(i);
-      seqs[i] = seq;
-      buf.putInt(p.length).putInt(crc(seq, p)).putLong(seq).put(p);
-      seq++;
-    }
-    buf.flip();
     try {
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      for (int i = 0; i < payloads.size(); i++) {
+        byte[] p = payloads.get(i);
+        seqs[i] = seq;
+        if (buf.remaining() < HEADER_BYTES) {
+          drain(ch, buf);
+        }
+        buf.putInt(p.length).putInt(crc(seq, p)).putLong(seq);
+        for (int off = 0; off < p.length; ) {
+          if (!buf.hasRemaining()) {
+            drain(ch, buf);
+          }
+          int n = Math.min(buf.remaining(), p.length - off);
+          buf.put(p, off, n);
+          off += n;
+        }
+        seq++;
       }
+      drain(ch, buf);
     } catch (IOException e) {
       // Leave no half batch behind that a later append would follow.
       try {
@@ -168,6 +185,15 @@ public final class IngestJournal implements AutoCloseable {
     pending += payloads.size();
     written += total;
     return written;
+  }
+
+  /** Writes what the buffer holds and empties it for more. */
+  private static void drain(FileChannel ch, ByteBuffer buf) throws IOException {
+    buf.flip();
+    while (buf.hasRemaining()) {
+      ch.write(buf);
+    }
+    buf.clear();
   }
 
   /** Returns once every byte up to {@code end} (in written-bytes terms) is on disk. */

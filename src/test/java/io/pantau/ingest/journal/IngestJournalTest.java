@@ -164,6 +164,38 @@ class IngestJournalTest {
   }
 
   @Test
+  void appendsLargerThanTheWriteBufferAreReadBackWhole() throws IOException {
+    // records that straddle the write buffer's edges, one larger than the buffer, a header cut
+    // by the edge: every byte must come back where it was
+    int buffer = IngestJournal.WRITE_BUFFER_BYTES;
+    List<byte[]> batch = new ArrayList<>();
+    int[] sizes = {buffer - IngestJournal.HEADER_BYTES - 5, 3, 3 * buffer + 7, 0, 40_000, 40_000};
+    for (int k = 0; k < sizes.length; k++) {
+      byte[] p = new byte[sizes[k]];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = (byte) (31 * i + 7 * k);
+      }
+      batch.add(p);
+    }
+    try (IngestJournal j = IngestJournal.open(dir, 64 * MIB)) {
+      j.append(batch);
+      j.append(List.of(batch.get(1)));
+      assertEquals(
+          (sizes.length + 1) * (long) IngestJournal.HEADER_BYTES
+              + java.util.Arrays.stream(sizes).sum()
+              + sizes[1],
+          j.sizeBytes());
+    }
+    try (IngestJournal j = IngestJournal.open(dir, 64 * MIB)) {
+      assertEquals(sizes.length + 1, j.recovered().size());
+      for (int k = 0; k < sizes.length; k++) {
+        assertArrayEquals(batch.get(k), j.recovered().get(k).payload(), "record " + k);
+      }
+      assertArrayEquals(batch.get(1), j.recovered().get(sizes.length).payload());
+    }
+  }
+
+  @Test
   void anEmptyJournalRecoversNothing() throws IOException {
     try (IngestJournal j = IngestJournal.open(dir.resolve("fresh"), MIB)) {
       assertTrue(j.recovered().isEmpty());
