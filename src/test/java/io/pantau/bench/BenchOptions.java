@@ -67,7 +67,7 @@ record BenchOptions(
     return new BenchOptions(
         Integer.getInteger("bench.articles", 20_000),
         Integer.getInteger("bench.warmUpArticles", 12_000),
-        Integer.getInteger("bench.warmUpPasses", 3),
+        Integer.getInteger("bench.warmUpPasses", 5),
         Optional.ofNullable(System.getProperty("bench.corpus"))
             .filter(s -> !s.isBlank())
             .map(Path::of),
