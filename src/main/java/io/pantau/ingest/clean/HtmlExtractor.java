@@ -99,7 +99,7 @@ final class HtmlExtractor {
    */
   Extracted extract(Document doc, boolean wholePage) {
     Element body = doc.body();
-    body.select(NOISE).remove();
+    body.select(Selectors.of(NOISE)).remove();
     List<String> removed = new ArrayList<>();
     int bodyChars = Math.max(1, body.text().length());
     body.filter(
@@ -109,7 +109,8 @@ final class HtmlExtractor {
             if (!(node instanceof Element e) || e == body || !isChrome(e)) {
               return FilterResult.CONTINUE;
             }
-            if (e.selectFirst(STORY) != null || e.text().length() * 10 > bodyChars * 6) {
+            if (e.selectFirst(Selectors.of(STORY)) != null
+                || e.text().length() * 10 > bodyChars * 6) {
               return FilterResult.CONTINUE;
             }
             removed.addAll(lines(e));
@@ -183,7 +184,7 @@ final class HtmlExtractor {
   }
 
   private Element best(Element body, List<Piece> pieces) {
-    Element marked = body.selectFirst("[itemprop=articleBody]");
+    Element marked = body.selectFirst(Selectors.of("[itemprop=articleBody]"));
     if (marked != null && marked.text().length() >= 140) {
       return marked;
     }
@@ -269,7 +270,7 @@ final class HtmlExtractor {
       return 0;
     }
     int links = 0;
-    for (Element a : e.select("a")) {
+    for (Element a : e.select(Selectors.of("a"))) {
       links += a.text().length();
     }
     return Math.min(1, (double) links / all);

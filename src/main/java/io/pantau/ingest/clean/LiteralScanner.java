@@ -31,14 +31,24 @@ final class LiteralScanner {
   private final int columns;
 
   /**
-   * The transition table: row {@code state * columns}, one column per character class. An entry is
-   * the next state's row, with the sign bit set when reaching it finds literals, so the scan reads
-   * nothing else for the many states that find none.
+   * The transition table: row {@code state * columns}, one column per character class. An entry
+   * holds the next state's row in its low {@link #rowBits} bits; when reaching that state finds
+   * literals, the sign bit is set and the bits between hold the state's index in {@link #found}. So
+   * the scan reads nothing else for the many states that find none, and never divides to get from a
+   * row back to its state (single letters such as "a" are literals, so finds are frequent).
    */
   private final int[] next;
 
-  /** Literal ids found on reaching each state (its own and its suffixes'); null for none. */
+  /**
+   * Literal ids found on reaching a state (its own and its suffixes'), for each state that finds
+   * any, by the index its table entries carry.
+   */
   private final int[][] found;
+
+  /** The bits of a table entry that hold the next row. */
+  private final int rowMask;
+
+  private final int rowBits;
 
   private LiteralScanner(
       Map<String, Integer> ids,
@@ -47,6 +57,7 @@ final class LiteralScanner {
       int columns,
       int[] next,
       int[][] found,
+      int rowBits,
       byte[] asciiColumn) {
     this.ids = ids;
     this.wideChars = wideChars;
@@ -54,6 +65,8 @@ final class LiteralScanner {
     this.columns = columns;
     this.next = next;
     this.found = found;
+    this.rowBits = rowBits;
+    this.rowMask = (1 << rowBits) - 1;
     System.arraycopy(asciiColumn, 0, this.asciiColumn, 0, 128);
   }
 
@@ -136,21 +149,37 @@ final class LiteralScanner {
         }
       }
     }
-    int[][] found = new int[states][];
+    // the states that find literals, numbered in order; their lists are all the scan reads
+    List<int[]> foundLists = new ArrayList<>();
+    int[] foundNumber = new int[states];
     for (int s = 0; s < states; s++) {
+      foundNumber[s] = -1;
       if (!ends.get(s).isEmpty()) {
-        found[s] = ends.get(s).stream().distinct().mapToInt(Integer::intValue).toArray();
+        foundNumber[s] = foundLists.size();
+        foundLists.add(ends.get(s).stream().distinct().mapToInt(Integer::intValue).toArray());
       }
     }
-    // states as row offsets, flagged when they find something
-    if ((long) states * columns >= Integer.MAX_VALUE) {
+    // entries as described at the table
+    int rowBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, states * columns - 1));
+    if ((long) states * columns >= Integer.MAX_VALUE
+        || rowBits > 30
+        || foundLists.size() >= 1 << (31 - rowBits)) {
       throw new IllegalArgumentException("too many literals for one scanner");
     }
     for (int i = 0; i < next.length; i++) {
       int target = next[i];
-      next[i] = target * columns | (found[target] != null ? Integer.MIN_VALUE : 0);
+      int number = foundNumber[target];
+      next[i] = target * columns | (number < 0 ? 0 : Integer.MIN_VALUE | number << rowBits);
     }
-    return new LiteralScanner(Map.copyOf(ids), wideChars, wideColumns, columns, next, found, ascii);
+    return new LiteralScanner(
+        Map.copyOf(ids),
+        wideChars,
+        wideColumns,
+        columns,
+        next,
+        foundLists.toArray(new int[0][]),
+        rowBits,
+        ascii);
   }
 
   private static int[] filled(int n) {
@@ -178,9 +207,9 @@ final class LiteralScanner {
         col = k >= 0 ? wideColumns[k] : 0;
       }
       int entry = next[row + col];
-      row = entry & Integer.MAX_VALUE;
+      row = entry & rowMask;
       if (entry < 0) {
-        for (int id : found[row / columns]) {
+        for (int id : found[(entry & Integer.MAX_VALUE) >>> rowBits]) {
           present[id >>> 6] |= 1L << id;
         }
       }

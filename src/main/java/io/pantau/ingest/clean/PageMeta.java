@@ -79,7 +79,9 @@ record PageMeta(
     String holder = ld == null ? null : names(ld.get("copyrightHolder"));
     String lang =
         first(
-            doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
+            doc.selectFirst(Selectors.of("html")) == null
+                ? null
+                : doc.selectFirst(Selectors.of("html")).attr("lang"),
             meta(doc, "meta[http-equiv=content-language]"),
             text(ld, "inLanguage"));
     String robots = first(meta(doc, "meta[name=robots]"), meta(doc, "meta[name=googlebot]"));
@@ -111,7 +113,7 @@ record PageMeta(
     if (inArticle != null) {
       return inArticle;
     }
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(Selectors.of("h1"));
     return h1 == null ? null : blank(h1.text());
   }
 
@@ -121,7 +123,7 @@ record PageMeta(
    */
   private static String inArticle(Document doc, String css, String attr) {
     for (Element article : doc.getElementsByTag("article")) {
-      Element e = article.selectFirst(css);
+      Element e = article.selectFirst(Selectors.of(css));
       if (e != null) {
         return blank(attr == null ? e.text() : e.attr(attr));
       }
@@ -131,7 +133,7 @@ record PageMeta(
 
   private static JsonNode articleLd(Document doc) {
     JsonNode found = null;
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : doc.select(Selectors.of("script[type=application/ld+json]"))) {
       try {
         JsonNode root = JSON.readTree(script.data());
         found = find(root);
@@ -212,7 +214,7 @@ record PageMeta(
   }
 
   private static String attr(Document doc, String css, String attr) {
-    Element e = doc.selectFirst(css);
+    Element e = doc.selectFirst(Selectors.of(css));
     return e == null ? null : blank(e.attr(attr));
   }
 

@@ -4,9 +4,12 @@ import io.pantau.text.Fold;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Whitespace and comparison helpers shared by the text and HTML paths. */
 final class Texts {
+  private static final Pattern AFTER_SPACE_OR_COMMA = Pattern.compile("(?<=[\\s,])");
+  private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
 
   private Texts() {}
 
@@ -244,8 +247,8 @@ final class Texts {
       return null;
     }
     StringBuilder out = new StringBuilder(words.length());
-    for (String word : words.split("(?<=[\\s,])")) {
-      String letters = word.replaceAll("[^\\p{L}]", "");
+    for (String word : AFTER_SPACE_OR_COMMA.split(words)) {
+      String letters = NOT_LETTER.matcher(word).replaceAll("");
       if (letters.length() > 2 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
         out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
       } else {
