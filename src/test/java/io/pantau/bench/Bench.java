@@ -82,7 +82,7 @@ public final class Bench {
 
         RawBulk raw = new RawBulk(esHttp, esCpu);
         raw.export();
-        result.raw(raw.sweep());
+        result.raw(raw.sweep(o.ceilingRepeats()));
         long stored = ingest.count();
         if (o.analyticsArticles() > stored) {
           raw.grow(stored, o.analyticsArticles());

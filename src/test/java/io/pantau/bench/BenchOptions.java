@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param seed the generator's seed
  * @param clients concurrent HTTP clients posting to Pantau
  * @param requestArticles articles per {@code POST /api/articles/_bulk} request
+ * @param ceilingRepeats more runs of the ceiling's best configuration; the ceiling is the median of
+ *     its runs
  * @param alertQueries stored alert queries of the second ingest run (0 skips that run)
  * @param alertArticles articles of that run: the corpus's first ones (0: the whole corpus)
  * @param analyticsCalls timed calls per analytics endpoint (after warm-up)
@@ -43,6 +45,7 @@ record BenchOptions(
     long seed,
     int clients,
     int requestArticles,
+    int ceilingRepeats,
     int alertQueries,
     int alertArticles,
     int analyticsCalls,
@@ -74,6 +77,7 @@ record BenchOptions(
         Long.getLong("bench.seed", 42L),
         Integer.getInteger("bench.clients", 2),
         Integer.getInteger("bench.requestArticles", 1000),
+        Integer.getInteger("bench.ceilingRepeats", 2),
         Integer.getInteger("bench.alertQueries", 10_000),
         Integer.getInteger("bench.alertArticles", 5_000),
         Integer.getInteger("bench.analyticsCalls", 200),
