@@ -92,6 +92,11 @@ public class ElasticsearchConnection {
     restClient =
         RestClient.builder(httpHosts)
             .setRequestConfigCallback(b -> b.setConnectTimeout(5_000).setSocketTimeout(timeoutMs))
+            // The REST client fills an auth cache for every node, and the HTTP client's cache
+            // stores each scheme serialised and reads it back through ObjectInputStream on every
+            // request: 11% of an analytics call's worker CPU in a profile, cookie handling 5% more.
+            // Pantau sends no credentials and Elasticsearch sets no cookies.
+            .setHttpClientConfigCallback(b -> b.disableAuthCaching().disableCookieManagement())
             .build();
     client =
         new ElasticsearchClient(
