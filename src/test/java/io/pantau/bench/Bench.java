@@ -72,7 +72,8 @@ public final class Bench {
               o, es.hostAndPort(), work.resolve("pantau"), o.out().resolve("pantau.log"))) {
         log("pantau: pid %d, heap limit %s", pantau.pid(), o.pantauHeap());
         CpuMeter esCpu = new CpuMeter(es.processHandle());
-        Ingest ingest = new Ingest(pantau.http(), esHttp, o, new CpuMeter(pantau.handle()), esCpu);
+        CpuMeter pantauCpu = new CpuMeter(pantau.handle());
+        Ingest ingest = new Ingest(pantau.http(), esHttp, o, pantauCpu, esCpu);
 
         if (o.warmUpArticles() > 0) {
           warmUp(ingest, Corpus.warmUp(o), o.warmUpPasses());
@@ -89,7 +90,8 @@ public final class Bench {
         }
         raw.clear();
 
-        AnalyticsTimes analytics = new AnalyticsTimes(pantau.http(), esHttp, o.analyticsCalls());
+        AnalyticsTimes analytics =
+            new AnalyticsTimes(pantau.http(), esHttp, o.analyticsCalls(), pantauCpu);
         pantau.pauseSampling(true);
         try {
           result.analytics(ingest.count(), analytics.measure());

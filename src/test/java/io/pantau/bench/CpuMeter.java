@@ -30,13 +30,52 @@ final class CpuMeter {
     return Stream.concat(Stream.of(r), r.descendants()).mapToDouble(CpuMeter::ownSeconds).sum();
   }
 
+  /**
+   * CPU seconds used so far by the JIT compiler threads of the process tree (threads named "C1
+   * CompilerThread..." and "C2 CompilerThread..."): while they are busy, the code being timed is
+   * not yet in its final compiled form.
+   */
+  double compilerSeconds() {
+    if (root.isEmpty()) {
+      return 0;
+    }
+    ProcessHandle r = root.get();
+    return Stream.concat(Stream.of(r), r.descendants())
+        .mapToDouble(CpuMeter::compilerSeconds)
+        .sum();
+  }
+
+  private static double compilerSeconds(ProcessHandle p) {
+    double sum = 0;
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            sum += ticks(stat);
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return sum;
+  }
+
+  /** utime plus stime of a {@code stat} line, in seconds. */
+  private static double ticks(String stat) {
+    // fields after the command name, which is in parentheses and may hold spaces
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+  }
+
   private static double ownSeconds(ProcessHandle p) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-      // fields after the command name, which is in parentheses and may hold spaces
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+      return ticks(Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat")));
     } catch (IOException | RuntimeException e) {
       return 0;
     }
