@@ -27,4 +27,39 @@ class WordsTest {
       assertEquals(Math.min(Words.count(s), max), Words.count(s, max), () -> max + " in " + s);
     }
   }
+
+  @Test
+  void countsAsTheRuleReads() {
+    // the rule written plainly: a word is a maximal run of letters or digits, where a '-' or '\''
+    // with a word character before it and a letter or digit after it belongs to the word
+    char[] alphabet = {'a', 'Z', '7', ' ', '-', '\'', ',', '\u00e9', '\u00a0', '\u4e2d', '\u2019'};
+    Random random = new Random(29);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        b.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = b.toString();
+      assertEquals(plainCount(s), Words.count(s), s);
+    }
+  }
+
+  private static int plainCount(String s) {
+    int count = 0;
+    boolean inWord = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean wordChar =
+          Character.isLetterOrDigit(c)
+              || (inWord
+                  && (c == '-' || c == '\'')
+                  && i + 1 < s.length()
+                  && Character.isLetterOrDigit(s.charAt(i + 1)));
+      if (wordChar && !inWord) {
+        count++;
+      }
+      inWord = wordChar;
+    }
+    return count;
+  }
 }
