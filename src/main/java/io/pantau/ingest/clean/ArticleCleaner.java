@@ -228,22 +228,20 @@ public final class ArticleCleaner {
     // lists the word
     int[] hits = new int[rules.languages.size()];
     String lower = sample.toLowerCase(Locale.ROOT);
+    int n = lower.length();
     int i = 0;
-    while (i < lower.length()) {
-      int cp = lower.codePointAt(i);
-      if (!Character.isLetter(cp)) {
+    while (i < n) {
+      int cp = codePointAt(lower, i);
+      if (!isLetter(cp)) {
         i += Character.charCount(cp);
         continue;
       }
       int start = i;
       do {
         i += Character.charCount(cp);
-      } while (i < lower.length() && Character.isLetter(cp = lower.codePointAt(i)));
-      Long langs = rules.stopwordLanguages.get(lower.substring(start, i));
-      if (langs != null) {
-        for (long bits = langs; bits != 0; bits &= bits - 1) {
-          hits[Long.numberOfTrailingZeros(bits)]++;
-        }
+      } while (i < n && isLetter(cp = codePointAt(lower, i)));
+      for (long bits = rules.stopwordLanguages.get(lower, start, i); bits != 0; bits &= bits - 1) {
+        hits[Long.numberOfTrailingZeros(bits)]++;
       }
     }
     String best = null;
@@ -255,6 +253,20 @@ public final class ArticleCleaner {
       }
     }
     return best;
+  }
+
+  private static int codePointAt(String s, int i) {
+    char c = s.charAt(i);
+    return c < 0x80 ? c : s.codePointAt(i);
+  }
+
+  /** {@link Character#isLetter(int)}, with ASCII decided without the Unicode tables. */
+  private static boolean isLetter(int cp) {
+    if (cp < 0x80) {
+      int folded = (cp | 0x20) - 'a';
+      return folded >= 0 && folded < 26;
+    }
+    return Character.isLetter(cp);
   }
 
   private static String host(String url) {

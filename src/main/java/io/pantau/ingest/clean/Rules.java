@@ -42,7 +42,7 @@ final class Rules {
   final List<Language> languages;
 
   /** Which languages list a word as a stopword: bit i for {@code languages.get(i)}. */
-  final Map<String, Long> stopwordLanguages;
+  final WordBits stopwordLanguages;
 
   final Map<String, Integer> months;
   final Map<String, Integer> days;
@@ -95,7 +95,7 @@ final class Rules {
         stopMap.merge(w, bit, (a, b) -> a | b);
       }
     }
-    stopwordLanguages = Map.copyOf(stopMap);
+    stopwordLanguages = new WordBits(stopMap);
     months = intMap(files, "months");
     days = intMap(files, "days");
     numbers = intMap(files, "numbers");
