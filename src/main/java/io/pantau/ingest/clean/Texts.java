@@ -11,6 +11,22 @@ final class Texts {
   private static final Pattern AFTER_SPACE_OR_COMMA = Pattern.compile("(?<=[\\s,])");
   private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
 
+  /** 1 for the ASCII whitespace other than ' ' ({@code \t} to {@code \r}), else 0. */
+  private static final int[] ASCII_LINE_SPACE = new int[0x80];
+
+  /** Letters and digits of ASCII (regex {@code [\p{L}\p{N}]} restricted to it). */
+  private static final boolean[] ASCII_LETTER_OR_NUMBER = new boolean[0x80];
+
+  static {
+    for (char c = '\t'; c <= '\r'; c++) {
+      ASCII_LINE_SPACE[c] = 1;
+    }
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_LETTER_OR_NUMBER[c] =
+          c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+  }
+
   private Texts() {}
 
   /** One line: invisible characters gone, every run of spaces one space, trimmed. */
@@ -57,17 +73,23 @@ final class Texts {
     if (n > 0 && (s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ')) {
       return false;
     }
+    // flags rather than a branch per space: a branch on ' ' flips at every word and is
+    // mispredicted about twice a word
+    int bad = 0;
+    int previousSpace = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c == ' ') {
-        if (s.charAt(i + 1) == ' ') {
-          return false;
-        }
-      } else if (c < 0x80 ? c <= '\r' && c >= '\t' : isInvisible(c) || isSpace(c)) {
+      if (c < 0x80) {
+        int space = c == ' ' ? 1 : 0;
+        bad |= (previousSpace & space) | ASCII_LINE_SPACE[c];
+        previousSpace = space;
+      } else if (isInvisible(c) || isSpace(c)) {
         return false;
+      } else {
+        previousSpace = 0;
       }
     }
-    return true;
+    return bad == 0;
   }
 
   /** Zero-width and soft-hyphen characters: U+200B..U+200D, U+2060, U+FEFF, U+00AD. */
@@ -97,24 +119,38 @@ final class Texts {
 
   /** A comparison key: folded, punctuation and spacing ignored, so near-copies collide. */
   static String key(String s) {
-    // by hand: runs of anything but letters and numbers become one space, none at either end
+    // by hand: runs of anything but letters and numbers become one space, none at either end;
+    // the key is never longer than the folded text (a space stands for at least one dropped char)
     String f = Fold.fold(s);
-    StringBuilder out = new StringBuilder(f.length());
+    int n = f.length();
+    char[] out = new char[n];
+    int j = 0;
     boolean gap = false;
-    for (int i = 0; i < f.length(); ) {
-      int cp = f.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isLetterOrNumber(cp)) {
-        if (gap && out.length() > 0) {
-          out.append(' ');
+    for (int i = 0; i < n; ) {
+      char c = f.charAt(i);
+      int width = 1;
+      boolean keep;
+      if (c < 0x80) {
+        keep = ASCII_LETTER_OR_NUMBER[c];
+      } else {
+        int cp = f.codePointAt(i);
+        width = Character.charCount(cp);
+        keep = isLetterOrNumber(cp);
+      }
+      if (keep) {
+        if (gap && j > 0) {
+          out[j++] = ' ';
         }
         gap = false;
-        out.appendCodePoint(cp);
+        for (int k = 0; k < width; k++) {
+          out[j++] = f.charAt(i + k);
+        }
       } else {
         gap = true;
       }
+      i += width;
     }
-    return out.toString();
+    return new String(out, 0, j);
   }
 
   /**

@@ -46,6 +46,22 @@ class TextsTest {
   }
 
   @Test
+  void keysAgreeWithTheRegularExpressionOnRandomText() {
+    // the key as a regular expression: folded, runs of non-letters and non-numbers one space
+    Pattern notLetterOrNumber = Pattern.compile("[^\\p{L}\\p{N}]+");
+    char[] alphabet = {
+      'a', 'B', '7', ' ', ',', '-', '\u00e9', '\u00c9', '\u0130', '\u00df', '\u00b2', '\u2167',
+      '\u4e2d', '\ud835', '\udc00', '\u0301', '\t'
+    };
+    Random random = new Random(13);
+    for (int n = 0; n < 50_000; n++) {
+      String s = randomText(random, alphabet);
+      String spec = notLetterOrNumber.matcher(io.pantau.text.Fold.fold(s)).replaceAll(" ").strip();
+      assertEquals(spec, Texts.key(s), () -> "for " + s);
+    }
+  }
+
+  @Test
   void keyEqualityAgreesWithComparingTheKeys() {
     char[] alphabet = {'a', 'B', 'z', '7', ' ', ',', '-', '\u00e9', '\u00c9', '\u0130', '\u00df'};
     Random random = new Random(11);
