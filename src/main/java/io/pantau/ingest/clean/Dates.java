@@ -52,6 +52,13 @@ final class Dates {
 
   Dates(Rules rules) {
     this.rules = rules;
+    // firstFull and allDates skip text without a four-digit run: every full date prints its year
+    for (Pattern p : rules.fullDates) {
+      if (!p.pattern().contains("(?<y>\\d{4})")) {
+        throw new IllegalArgumentException(
+            "a date.full rule must print a four-digit year (?<y>\\d{4}): " + p.pattern());
+      }
+    }
   }
 
   /** The first full date (day, month and year) in the text, if any. */
@@ -60,6 +67,9 @@ final class Dates {
   }
 
   private Optional<Found> firstFull(Prefilter.Line line, ZoneOffset defaultZone) {
+    if (!line.hasFourDigits()) {
+      return Optional.empty();
+    }
     String text = line.text();
     Found best = null;
     for (Pattern p : rules.fullDates) {

@@ -218,6 +218,7 @@ final class Prefilter {
     private final String text;
     private String folded;
     private int digit = -1;
+    private int fourDigits = -1;
     private LiteralScanner scannedBy;
     private long[] present;
 
@@ -243,6 +244,22 @@ final class Prefilter {
         scannedBy = scanner;
       }
       return present;
+    }
+
+    /** Whether the line holds a run of four ASCII digits (a year, in a date). */
+    boolean hasFourDigits() {
+      if (fourDigits < 0) {
+        fourDigits = 0;
+        int run = 0;
+        for (int i = 0; i < text.length() && fourDigits == 0; i++) {
+          char c = text.charAt(i);
+          run = c >= '0' && c <= '9' ? run + 1 : 0;
+          if (run == 4) {
+            fourDigits = 1;
+          }
+        }
+      }
+      return fourDigits == 1;
     }
 
     boolean hasDigit() {
