@@ -2,6 +2,7 @@ package io.pantau.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pantau.testsupport.RandomText;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +19,7 @@ class WordsTest {
     char[] alphabet = {'a', 'Z', '7', ' ', '-', '\'', ',', '\u00e9'};
     Random random = new Random(17);
     for (int n = 0; n < 20_000; n++) {
-      StringBuilder b = new StringBuilder();
-      for (int i = random.nextInt(30); i > 0; i--) {
-        b.append(alphabet[random.nextInt(alphabet.length)]);
-      }
-      String s = b.toString();
+      String s = RandomText.of(random, alphabet, random.nextInt(30));
       int max = random.nextInt(10);
       assertEquals(Math.min(Words.count(s), max), Words.count(s, max), () -> max + " in " + s);
     }
@@ -35,11 +32,7 @@ class WordsTest {
     char[] alphabet = {'a', 'Z', '7', ' ', '-', '\'', ',', '\u00e9', '\u00a0', '\u4e2d', '\u2019'};
     Random random = new Random(29);
     for (int n = 0; n < 20_000; n++) {
-      StringBuilder b = new StringBuilder();
-      for (int i = random.nextInt(40); i > 0; i--) {
-        b.append(alphabet[random.nextInt(alphabet.length)]);
-      }
-      String s = b.toString();
+      String s = RandomText.of(random, alphabet, random.nextInt(40));
       assertEquals(plainCount(s), Words.count(s), s);
     }
   }

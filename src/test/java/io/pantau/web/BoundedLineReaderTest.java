@@ -3,6 +3,7 @@ package io.pantau.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.pantau.testsupport.RandomText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -77,11 +78,7 @@ class BoundedLineReaderTest {
     char[] alphabet = {'a', '\u00e9', '\n', '\n', '\r', ' ', '{', '"'};
     Random random = new Random(29);
     for (int n = 0; n < 20_000; n++) {
-      StringBuilder b = new StringBuilder();
-      for (int i = random.nextInt(40); i > 0; i--) {
-        b.append(alphabet[random.nextInt(alphabet.length)]);
-      }
-      String body = b.toString();
+      String body = RandomText.of(random, alphabet, random.nextInt(40));
       int max = 1 + random.nextInt(8);
       assertEquals(reference(body, max), read(new StringReader(body), max), body);
       assertEquals(reference(body, max), read(trickle(body, random), max), body);

@@ -2,6 +2,7 @@ package io.pantau.ingest.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pantau.testsupport.RandomText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,25 +36,17 @@ class LiteralScannerTest {
     for (int round = 0; round < 200; round++) {
       List<String> literals = new ArrayList<>();
       for (int i = random.nextInt(90) + 1; i > 0; i--) {
-        literals.add(text(random, alphabet, 1 + random.nextInt(5)));
+        literals.add(RandomText.of(random, alphabet, 1 + random.nextInt(5)));
       }
       LiteralScanner scanner = LiteralScanner.of(literals);
       for (int t = 0; t < 50; t++) {
         String text =
-            text(random, alphabet, random.nextInt(40)) + (random.nextBoolean() ? "z" : "");
+            RandomText.of(random, alphabet, random.nextInt(40)) + (random.nextBoolean() ? "z" : "");
         long[] present = scanner.scan(text);
         for (String l : literals) {
           assertEquals(text.contains(l), found(scanner, present, l), l + " in " + text);
         }
       }
     }
-  }
-
-  private static String text(Random random, char[] alphabet, int length) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < length; i++) {
-      b.append(alphabet[random.nextInt(alphabet.length)]);
-    }
-    return b.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.pantau.ingest.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pantau.testsupport.RandomText;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,8 @@ class TextsTest {
     };
     Random random = new Random(7);
     for (int n = 0; n < 20_000; n++) {
-      StringBuilder s = new StringBuilder();
-      int length = random.nextInt(24);
-      for (int i = 0; i < length; i++) {
-        s.append(alphabet[random.nextInt(alphabet.length)]);
-      }
-      assertEquals(bySpecification(s.toString()), Texts.space(s.toString()), () -> "for " + s);
+      String s = RandomText.of(random, alphabet, random.nextInt(24));
+      assertEquals(bySpecification(s), Texts.space(s), () -> "for " + s);
     }
   }
 
@@ -98,11 +95,6 @@ class TextsTest {
   }
 
   private static String randomText(Random random, char[] alphabet) {
-    StringBuilder s = new StringBuilder();
-    int length = random.nextInt(12);
-    for (int i = 0; i < length; i++) {
-      s.append(alphabet[random.nextInt(alphabet.length)]);
-    }
-    return s.toString();
+    return RandomText.of(random, alphabet, random.nextInt(12));
   }
 }
