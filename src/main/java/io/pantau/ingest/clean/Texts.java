@@ -253,7 +253,7 @@ final class Texts {
   /** Regex {@code [\\p{L}\\p{N}]}: a letter or a number of any script. */
   private static boolean isLetterOrNumber(int cp) {
     if (cp < 0x80) {
-      return cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z';
+      return ASCII_LETTER_OR_NUMBER[cp];
     }
     switch (Character.getType(cp)) {
       case Character.UPPERCASE_LETTER,
