@@ -58,6 +58,8 @@ final class Ingest {
     long before = count();
     double pantauCpu0 = pantauCpu.seconds();
     double esCpu0 = esCpu.seconds();
+    double pantauJit0 = pantauCpu.compilerSeconds();
+    double esJit0 = esCpu.compilerSeconds();
     EsActivity activity0 = EsActivity.read(es);
     long start = System.nanoTime();
     Progress progress = new Progress(label, start, pantauCpu0, esCpu0);
@@ -118,6 +120,10 @@ final class Ingest {
         run.pantauCpuMsPerDoc(),
         run.esCpuMsPerDoc());
     Bench.log("elasticsearch during the ingest: %s", activity.perDoc(run.posted()));
+    Bench.log(
+        "JIT compiler threads during the ingest: Pantau %.2f, Elasticsearch %.2f ms per article",
+        (pantauCpu.compilerSeconds() - pantauJit0) * 1000 / run.posted(),
+        (esCpu.compilerSeconds() - esJit0) * 1000 / run.posted());
     return run;
   }
 

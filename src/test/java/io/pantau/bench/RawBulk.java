@@ -215,6 +215,7 @@ final class RawBulk {
     }
     AtomicInteger next = new AtomicInteger();
     double cpu0 = esCpu.seconds();
+    double jit0 = esCpu.compilerSeconds();
     EsActivity activity0 = EsActivity.read(es);
     long start = System.nanoTime();
     Bench.inParallel(
@@ -234,8 +235,12 @@ final class RawBulk {
         });
     es.post("/" + PREFIX + "*/_refresh", "application/json", new byte[0]).ok();
     Bench.log(
-        "raw _bulk: batch %d, %d client(s), elasticsearch: %s",
-        batch, clients, EsActivity.read(es).since(activity0).perDoc(docs.size()));
+        "raw _bulk: batch %d, %d client(s), elasticsearch: %s; its JIT compiler threads %.2f ms per"
+            + " document",
+        batch,
+        clients,
+        EsActivity.read(es).since(activity0).perDoc(docs.size()),
+        (esCpu.compilerSeconds() - jit0) * 1000 / docs.size());
     return new Attempt(
         batch, clients, docs.size(), (System.nanoTime() - start) / 1e9, esCpu.seconds() - cpu0);
   }
