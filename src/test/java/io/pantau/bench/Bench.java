@@ -70,7 +70,9 @@ public final class Bench {
       try (PantauProcess pantau =
           PantauProcess.start(
               o, es.hostAndPort(), work.resolve("pantau"), o.out().resolve("pantau.log"))) {
-        log("pantau: pid %d, heap limit %s", pantau.pid(), o.pantauHeap());
+        log(
+            "pantau: pid %d, heap limit %s, collector %s",
+            pantau.pid(), o.pantauHeap(), o.pantauGc());
         CpuMeter esCpu = new CpuMeter(es.processHandle());
         CpuMeter pantauCpu = new CpuMeter(pantau.handle());
         Ingest ingest = new Ingest(pantau.http(), esHttp, o, pantauCpu, esCpu);

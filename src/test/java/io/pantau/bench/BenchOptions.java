@@ -30,6 +30,8 @@ import java.util.Optional;
  *     of the stored documents when the ingested corpus is smaller (0: as ingested)
  * @param matchSeconds seconds per alert-matching measurement (0 skips them)
  * @param pantauHeap Pantau's maximum heap ({@code -Xmx})
+ * @param pantauGc Pantau's garbage collector, as in {@code -XX:+Use<name>}: the README's run
+ *     command and the container use ParallelGC, so the bench does too
  * @param esHeap the Elasticsearch heap
  * @param jar the packaged Pantau
  * @param distribution the Elasticsearch distribution zip
@@ -52,6 +54,7 @@ record BenchOptions(
     long analyticsArticles,
     double matchSeconds,
     String pantauHeap,
+    String pantauGc,
     String esHeap,
     Path jar,
     Path distribution,
@@ -84,12 +87,22 @@ record BenchOptions(
         Long.getLong("bench.analyticsArticles", 0L),
         Double.parseDouble(System.getProperty("bench.matchSeconds", "8")),
         System.getProperty("bench.pantauHeap", "512m"),
+        collector(System.getProperty("bench.pantauGc", "ParallelGC")),
         System.getProperty("bench.esHeap", "1g"),
         Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")),
         Path.of(dist),
         Path.of(System.getProperty("bench.out", "target/bench")),
         words(System.getProperty("bench.pantauJvmArgs", "")),
         words(System.getProperty("bench.pantauProperties", "")));
+  }
+
+  private static String collector(String name) {
+    if (!name.matches("[A-Za-z0-9]+GC")) {
+      throw new IllegalArgumentException(
+          "bench.pantauGc names a collector as in -XX:+Use<name>, such as ParallelGC or G1GC: "
+              + name);
+    }
+    return name;
   }
 
   private static List<String> words(String s) {

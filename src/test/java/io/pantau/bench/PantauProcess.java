@@ -43,6 +43,7 @@ final class PantauProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
     cmd.add("-Xmx" + o.pantauHeap());
+    cmd.add("-XX:+Use" + o.pantauGc());
     cmd.addAll(o.pantauJvmArgs());
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dquarkus.http.host=127.0.0.1");

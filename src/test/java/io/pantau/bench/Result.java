@@ -26,6 +26,7 @@ final class Result {
     json.put("clients", o.clients());
     json.put("requestArticles", o.requestArticles());
     json.put("pantauHeapLimit", o.pantauHeap());
+    json.put("pantauGc", o.pantauGc());
     json.put("elasticsearchHeap", o.esHeap());
   }
 
