@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param seed the generator's seed
  * @param clients concurrent HTTP clients posting to Pantau
  * @param requestArticles articles per {@code POST /api/articles/_bulk} request
+ * @param ingestRepeats more timed runs of Pantau's ingest, each into an emptied index; Pantau's
+ *     figure is the median of its runs, as the ceiling's is of its own
  * @param ceilingRepeats more runs of the ceiling's best configuration; the ceiling is the median of
  *     its runs
  * @param alertQueries stored alert queries of the second ingest run (0 skips that run)
@@ -47,6 +49,7 @@ record BenchOptions(
     long seed,
     int clients,
     int requestArticles,
+    int ingestRepeats,
     int ceilingRepeats,
     int alertQueries,
     int alertArticles,
@@ -80,6 +83,7 @@ record BenchOptions(
         Long.getLong("bench.seed", 42L),
         Integer.getInteger("bench.clients", 2),
         Integer.getInteger("bench.requestArticles", 1000),
+        Integer.getInteger("bench.ingestRepeats", 2),
         Integer.getInteger("bench.ceilingRepeats", 2),
         Integer.getInteger("bench.alertQueries", 10_000),
         Integer.getInteger("bench.alertArticles", 5_000),
