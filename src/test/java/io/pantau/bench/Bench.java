@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark of the benchmark issue, run by {@code mvn -q -Pbench verify}: ingest, analytics and
@@ -169,14 +171,24 @@ public final class Bench {
       }
       runs.add(ingest.run(corpus, r == 0 ? "no stored queries" : "no stored queries, repeat " + r));
     }
+    log(
+        "pantau ingest: median of %d runs %.0f articles/s (runs %s)",
+        runs.size(),
+        median(runs, Ingest.Run::docsPerSec).docsPerSec(),
+        runs.stream()
+            .map(run -> String.format(Locale.ROOT, "%.0f", run.docsPerSec()))
+            .collect(Collectors.joining(", ")));
     return runs;
   }
 
-  /** The run of median rate (the lower middle one of an even count). */
-  static Ingest.Run median(List<Ingest.Run> runs) {
-    List<Ingest.Run> sorted = new ArrayList<>(runs);
-    sorted.sort(Comparator.comparingDouble(Ingest.Run::docsPerSec));
-    return sorted.get((sorted.size() - 1) / 2);
+  /**
+   * The run of median rate, for Pantau's timed ingests and the ceiling's runs alike (of an even
+   * count, the upper middle one).
+   */
+  static <T> T median(List<T> runs, ToDoubleFunction<T> rate) {
+    List<T> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(rate));
+    return sorted.get(sorted.size() / 2);
   }
 
   /** Cleans and enriches the sample as Pantau does, for the alert queries and matching. */

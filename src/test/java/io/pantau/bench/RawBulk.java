@@ -53,9 +53,7 @@ final class RawBulk {
   record Sweep(List<Attempt> attempts, Attempt best, List<Attempt> runsOfBest, double avgDocBytes) {
     /** The median run of the best configuration. */
     Attempt ceiling() {
-      List<Attempt> sorted = new ArrayList<>(runsOfBest);
-      sorted.sort(java.util.Comparator.comparingDouble(Attempt::docsPerSec));
-      return sorted.get(sorted.size() / 2);
+      return Bench.median(runsOfBest, Attempt::docsPerSec);
     }
   }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The figures of one run: {@code result.json} (names in API.md) and the table printed at the end.
@@ -41,17 +40,10 @@ final class Result {
 
   /** Pantau's timed ingest runs; its figures are those of the run of median rate. */
   void ingest(List<Ingest.Run> runs) {
-    Ingest.Run r = Bench.median(runs);
+    Ingest.Run r = Bench.median(runs, Ingest.Run::docsPerSec);
     ingestRuns = runs.size();
     var rates = json.putArray("pantauRunsDocsPerSec");
     runs.forEach(run -> rates.add(round(run.docsPerSec())));
-    Bench.log(
-        "pantau ingest: median of %d runs %.0f articles/s (runs %s)",
-        runs.size(),
-        r.docsPerSec(),
-        runs.stream()
-            .map(run -> String.format(Locale.ROOT, "%.0f", run.docsPerSec()))
-            .collect(Collectors.joining(", ")));
     pantauDocsPerSec = r.docsPerSec();
     json.put("pantauDocsPerSec", round(r.docsPerSec()));
     json.put("pantauStored", r.indexed());
