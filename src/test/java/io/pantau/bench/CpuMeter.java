@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -23,11 +24,7 @@ final class CpuMeter {
 
   /** CPU seconds used so far by the process tree. */
   double seconds() {
-    if (root.isEmpty()) {
-      return 0;
-    }
-    ProcessHandle r = root.get();
-    return Stream.concat(Stream.of(r), r.descendants()).mapToDouble(CpuMeter::ownSeconds).sum();
+    return overTree(CpuMeter::ownSeconds);
   }
 
   /**
@@ -36,13 +33,16 @@ final class CpuMeter {
    * not yet in its final compiled form.
    */
   double compilerSeconds() {
+    return overTree(CpuMeter::compilerSeconds);
+  }
+
+  /** The sum of a per-process figure over the process tree; 0 without one. */
+  private double overTree(ToDoubleFunction<ProcessHandle> perProcess) {
     if (root.isEmpty()) {
       return 0;
     }
     ProcessHandle r = root.get();
-    return Stream.concat(Stream.of(r), r.descendants())
-        .mapToDouble(CpuMeter::compilerSeconds)
-        .sum();
+    return Stream.concat(Stream.of(r), r.descendants()).mapToDouble(perProcess).sum();
   }
 
   private static double compilerSeconds(ProcessHandle p) {
