@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,6 +105,13 @@ public interface PantauConfig {
      */
     @WithDefault("5s")
     String refreshInterval();
+
+    /**
+     * Longest time a search or an analytics request may run in Elasticsearch (its {@code timeout}).
+     * One that runs out answers 400 asking to narrow the query, rather than a partial result.
+     */
+    @WithDefault("30s")
+    String searchTimeout();
   }
 
   /** Accepting and processing articles. */
@@ -157,6 +165,25 @@ public interface PantauConfig {
     /** Longest wait between retries of an index write (they go on until Elasticsearch is back). */
     @WithDefault("30s")
     Duration maxRetryBackoff();
+
+    /**
+     * Earliest publication or fetch date accepted (ISO date). A caller's {@code published} or
+     * {@code fetchedAt} before it is rejected; a date read from the page itself is treated as
+     * unknown. Bounds the time partitions that input can create.
+     */
+    @WithDefault("1990-01-01")
+    LocalDate publishedEarliest();
+
+    /** How far past now a publication or fetch date may lie; later ones are treated alike. */
+    @WithDefault("P365D")
+    Duration publishedAhead();
+
+    /**
+     * How long an index write may go on failing before the writer counts as stuck: readiness goes
+     * DOWN and the ingest status says so.
+     */
+    @WithDefault("2m")
+    Duration stuckAfter();
   }
 
   /** The sample data loaded into an empty index. */

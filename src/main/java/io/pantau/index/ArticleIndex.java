@@ -2,14 +2,18 @@ package io.pantau.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.ShardFailure;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.CountResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.transport.TransportException;
 import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.config.PantauConfig;
@@ -39,9 +43,11 @@ public class ArticleIndex {
   private final IndexBootstrap bootstrap;
   private final QueryTranslator translator;
   private final StoryResolver stories;
+  private final String searchTimeout;
 
   ArticleIndex(ElasticsearchClient es, IndexBootstrap bootstrap, PantauConfig config) {
     this.es = es;
+    this.searchTimeout = config.index().searchTimeout();
     this.bootstrap = bootstrap;
     this.translator = new QueryTranslator();
     this.stories = new StoryResolver(es, config.index().refreshInterval());
@@ -94,8 +100,21 @@ public class ArticleIndex {
         outcomes[i] = WriteOutcome.duplicate(w.id());
         continue;
       }
-      String index = bootstrap.ensurePartition(w.article().article().published());
-      ArticleDocument doc = ArticleDocument.of(byId.get(w.id()), w.searchText());
+      String index;
+      ArticleDocument doc;
+      try {
+        index = bootstrap.ensurePartition(w.article().article().published());
+        doc = ArticleDocument.of(byId.get(w.id()), w.searchText());
+      } catch (IndexUnavailableException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // This article's own fault (a date no partition can hold, a partition Elasticsearch will
+        // not create): it fails alone, its neighbours are written.
+        String reason = "cannot be stored: " + e.getMessage();
+        LOG.warnf("Article %s was not indexed: %s", w.id(), reason);
+        outcomes[i] = WriteOutcome.failed(w.id(), reason);
+        continue;
+      }
       bulk.operations(op -> op.create(c -> c.index(index).id(w.id()).document(doc)));
       sent.add(i);
     }
@@ -104,7 +123,7 @@ public class ArticleIndex {
         // The caller reads its write next: refresh now rather than wait out the interval.
         bulk.refresh(Refresh.True);
       }
-      BulkResponse response = call(() -> es.bulk(bulk.build()));
+      BulkResponse response = callWrite(() -> es.bulk(bulk.build()));
       List<BulkResponseItem> items = response.items();
       for (int k = 0; k < items.size(); k++) {
         int i = sent.get(k);
@@ -151,12 +170,15 @@ public class ArticleIndex {
                     s ->
                         s.index(IndexNames.ARTICLES)
                             .query(query)
+                            .allowPartialSearchResults(false)
+                            .timeout(searchTimeout)
                             .from(search.page() * search.size())
                             .size(search.size())
                             .trackTotalHits(t -> t.enabled(true))
                             .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))
                             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
                     ArticleDocument.class));
+    requireComplete(Boolean.TRUE.equals(r.timedOut()), searchTimeout);
     List<Article> items =
         r.hits().hits().stream()
             .map(Hit::source)
@@ -171,7 +193,24 @@ public class ArticleIndex {
   public long count(ArticleSearch search) {
     bootstrap.bootstrap();
     Query query = translator.toQuery(search);
-    return call(() -> es.count(c -> c.index(IndexNames.ARTICLES).query(query))).count();
+    CountResponse r = call(() -> es.count(c -> c.index(IndexNames.ARTICLES).query(query)));
+    if (r.shards().failed().longValue() > 0) {
+      // _count has no allow_partial_search_results: a failed shard would silently count 0
+      ShardFailure f = r.shards().failures().isEmpty() ? null : r.shards().failures().get(0);
+      if (f != null && tooBroad(f.reason())) {
+        throw new SearchRefusedException(
+            "The query expands to too many words for Elasticsearch; use a longer prefix or whole"
+                + " words.",
+            null);
+      }
+      throw new IndexUnavailableException(
+          "Elasticsearch could not count on "
+              + r.shards().failed()
+              + " shard(s): "
+              + (f == null ? "no reason given" : f.reason().reason()),
+          null);
+    }
+    return r.count();
   }
 
   /** How many articles are stored. */
@@ -210,6 +249,73 @@ public class ArticleIndex {
     return found;
   }
 
+  /**
+   * Like {@link #call}, but a request Elasticsearch answered and refused for good is a {@link
+   * WriteRefusedException}, not an outage to wait out.
+   */
+  private static <T> T callWrite(EsCall<T> c) {
+    try {
+      return c.run();
+    } catch (ElasticsearchException e) {
+      if (refusedForGood(e.status())) {
+        throw new WriteRefusedException("Elasticsearch refused the write: " + e.getMessage(), e);
+      }
+      throw new IndexUnavailableException(
+          "Elasticsearch refused the request: " + e.getMessage(), e);
+    } catch (TransportException e) {
+      if (refusedForGood(e.statusCode())) {
+        throw new WriteRefusedException("Elasticsearch refused the write: " + e.getMessage(), e);
+      }
+      throw new IndexUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new IndexUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A 4xx that repeating the same request cannot cure. Not 404 (a deleted index is made again), 408
+   * or 429 (busy), 409 (a conflict is a duplicate).
+   */
+  static boolean refusedForGood(int status) {
+    return status >= 400
+        && status < 500
+        && status != 404
+        && status != 408
+        && status != 409
+        && status != 429;
+  }
+
+  /** Error types that mean the query grew past a limit of Elasticsearch's when expanded. */
+  private static final Set<String> TOO_BROAD =
+      Set.of("too_many_clauses", "too_many_nested_clauses", "too_complex_to_determinize_exception");
+
+  private static boolean tooBroad(ErrorCause cause) {
+    if (cause == null) {
+      return false;
+    }
+    if (TOO_BROAD.contains(cause.type())
+        || (cause.reason() != null && cause.reason().contains("maxClauseCount"))) {
+      return true;
+    }
+    for (ErrorCause root : cause.rootCause()) {
+      if (tooBroad(root)) {
+        return true;
+      }
+    }
+    return tooBroad(cause.causedBy());
+  }
+
+  /** A search that ran out of its time answers with what it found so far; say so instead. */
+  static void requireComplete(boolean timedOut, String timeout) {
+    if (timedOut) {
+      throw new SearchRefusedException(
+          "The search took longer than "
+              + timeout
+              + " (pantau.index.search-timeout); narrow the query or the period.",
+          null);
+    }
+  }
+
   /** A call to Elasticsearch whose I/O failure is unchecked. */
   interface EsCall<T> {
     T run() throws IOException;
@@ -221,6 +327,13 @@ public class ArticleIndex {
     } catch (IOException e) {
       throw new IndexUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
     } catch (ElasticsearchException e) {
+      if (e.error() != null && tooBroad(e.error())) {
+        throw new SearchRefusedException(
+            "The query expands to too many words for Elasticsearch (a prefix such as ab* matching"
+                + " thousands of words, inside NEAR or a phrase); use a longer prefix or whole"
+                + " words.",
+            e);
+      }
       throw new IndexUnavailableException(
           "Elasticsearch refused the request: " + e.getMessage(), e);
     } catch (UncheckedIOException e) {

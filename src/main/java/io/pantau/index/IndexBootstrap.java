@@ -145,6 +145,11 @@ public class IndexBootstrap {
       LOG.infof("Created index %s", name);
     } catch (ElasticsearchException e) {
       if (!"resource_already_exists_exception".equals(e.error().type())) {
+        if (ArticleIndex.refusedForGood(e.status())) {
+          // e.g. the cluster's shard limit: the articles for this partition fail, others go on
+          throw new WriteRefusedException(
+              "Elasticsearch refused to create index " + name + ": " + e.getMessage(), e);
+        }
         throw new IndexUnavailableException(
             "Cannot create index " + name + ": " + e.getMessage(), e);
       }

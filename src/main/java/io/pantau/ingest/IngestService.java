@@ -6,12 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pantau.article.Article;
 import io.pantau.article.ArticleIndexed;
+import io.pantau.article.DatePrecision;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.article.RawArticle;
 import io.pantau.config.PantauConfig;
 import io.pantau.enrich.Enrichment;
 import io.pantau.index.ArticleIndex;
-import io.pantau.index.IndexUnavailableException;
 import io.pantau.index.IndexWrite;
 import io.pantau.index.WriteOutcome;
 import io.pantau.ingest.clean.ArticleCleaner;
@@ -56,8 +56,8 @@ import org.jboss.logging.Logger;
 public class IngestService {
   private static final Logger LOG = Logger.getLogger(IngestService.class);
 
-  /** Attempts for a batch whose write fails for a reason other than Elasticsearch being away. */
-  private static final int MAX_UNEXPECTED_ATTEMPTS = 6;
+  /** Failures kept for the status, newest last. */
+  private static final int RECENT_FAILURES = 50;
 
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -67,6 +67,10 @@ public class IngestService {
   private final Event<ArticleIndexed> indexedEvent;
   private final PantauConfig.Ingest settings;
   private final RawArticleValidator validator;
+  private final DateWindow dates;
+  private final BatchWriter writer;
+  private final java.util.ArrayDeque<IngestStatus.Failure> recentFailures =
+      new java.util.ArrayDeque<>();
   private final StoragePolicy storagePolicy;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -119,7 +123,8 @@ public class IngestService {
     this.index = index;
     this.indexedEvent = indexedEvent;
     this.settings = config.ingest();
-    this.validator = new RawArticleValidator(settings.maxTextChars());
+    this.dates = DateWindow.of(settings.publishedEarliest(), settings.publishedAhead());
+    this.validator = new RawArticleValidator(settings.maxTextChars(), dates);
     this.storagePolicy = parsePolicy(settings.rightsPolicy());
     this.journalDir = config.dataDir().resolve("journal");
     this.indexed =
@@ -158,6 +163,26 @@ public class IngestService {
         Counter.builder("pantau.ingest.retries")
             .description("Index writes retried after a failure")
             .register(registry);
+    this.writer =
+        new BatchWriter(
+            (writes, refresh) -> indexLatency.record(() -> index.write(writes, refresh)),
+            new BatchWriter.Listener() {
+              @Override
+              public void reached(boolean reached) {
+                lastWriteReachedIndex = reached;
+              }
+
+              @Override
+              public void retrying(int articles, String error) {
+                noteError(error);
+                retries.increment();
+                retryCount.incrementAndGet();
+              }
+            },
+            settings.retryBackoff(),
+            settings.maxRetryBackoff(),
+            running::get,
+            java.time.Clock.systemUTC());
     registry.gauge("pantau.ingest.backlog", queue, BlockingQueue::size);
     registry.gauge(
         "pantau.ingest.journal.bytes", this, s -> s.journal == null ? 0 : s.journal.sizeBytes());
@@ -378,7 +403,27 @@ public class IngestService {
         recoveredArticles,
         recoveryMillis,
         Optional.ofNullable(lastError.get()),
-        reachable);
+        reachable,
+        writerState(),
+        recentFailures());
+  }
+
+  /** The writers' state: stuck once a write has been retried for longer than stuck-after. */
+  IngestStatus.Writer writerState() {
+    Optional<Instant> since = writer.retryingSince();
+    if (since.isEmpty()) {
+      return new IngestStatus.Writer(IngestStatus.Writer.State.ok, since);
+    }
+    boolean stuck =
+        Duration.between(since.get(), Instant.now()).compareTo(settings.stuckAfter()) > 0;
+    return new IngestStatus.Writer(
+        stuck ? IngestStatus.Writer.State.stuck : IngestStatus.Writer.State.retrying, since);
+  }
+
+  private List<IngestStatus.Failure> recentFailures() {
+    synchronized (recentFailures) {
+      return List.copyOf(recentFailures);
+    }
   }
 
   /** Whether every worker thread is running. */
@@ -424,11 +469,9 @@ public class IngestService {
         return;
       } catch (RuntimeException e) {
         LOG.error("Ingest batch failed", e);
-        noteError("processing failed: " + e.getMessage());
         for (Job j : batch) {
           if (!j.result().isDone()) {
-            failedCount.incrementAndGet();
-            complete(j, ItemResult.rejected(null, "processing failed: " + e.getMessage()));
+            fail(j, null, "processing failed: " + e.getMessage());
           }
         }
       }
@@ -459,26 +502,21 @@ public class IngestService {
       try {
         Prepared p = prepare(job.raw());
         if (p.write().searchText().isBlank()) {
-          failed.increment();
-          failedCount.incrementAndGet();
-          complete(job, ItemResult.rejected(p.write().id(), "no article text found"));
+          fail(job, p.write().id(), "no article text found");
           continue;
         }
         prepared.add(new Prepared(job, p.write(), p.full()));
         refresh |= job.refresh();
       } catch (RuntimeException e) {
         LOG.warnf(e, "Could not process an article from %s", job.raw().url());
-        failed.increment();
-        failedCount.incrementAndGet();
-        complete(
-            job, ItemResult.rejected(null, "could not process the article: " + e.getMessage()));
+        fail(job, null, "could not process the article: " + e.getMessage());
       }
     }
     if (prepared.isEmpty()) {
       return;
     }
     List<WriteOutcome> outcomes =
-        writeWithRetry(prepared.stream().map(Prepared::write).toList(), refresh);
+        writer.write(prepared.stream().map(Prepared::write).toList(), refresh);
     batchSizes.record(prepared.size());
     Instant done = Instant.now();
     for (int i = 0; i < prepared.size(); i++) {
@@ -497,7 +535,7 @@ public class IngestService {
                   .storyId(storedArticle.storyId())
                   .duplicateOf(storedArticle.duplicateOf())
                   .build();
-          indexedEvent.fire(
+          announce(
               new ArticleIndexed(
                   new EnrichedArticle(full, p.full().fingerprint()), p.job().acceptedAt()));
         }
@@ -506,86 +544,39 @@ public class IngestService {
           duplicateCount.incrementAndGet();
           complete(p.job(), new ItemResult(o.id(), ItemResult.Status.duplicate, null));
         }
-        case failed -> {
-          failed.increment();
-          failedCount.incrementAndGet();
-          noteError("article " + o.id() + " not indexed: " + o.error());
-          complete(p.job(), ItemResult.rejected(o.id(), o.error()));
-        }
+        case failed -> fail(p.job(), o.id(), o.error());
       }
     }
   }
 
   /**
-   * Writes the batch, retrying with exponential backoff: for as long as Elasticsearch is away (the
-   * articles are safe in the journal meanwhile), a few times for any other failure of the whole
-   * request, and again for single articles that Elasticsearch turned away as overloaded.
+   * Tells listeners (alert matching) of a stored article. One listener's failure must not turn the
+   * rest of the batch, already stored, into failures.
    */
-  private List<WriteOutcome> writeWithRetry(List<IndexWrite> writes, boolean refresh)
-      throws InterruptedException {
-    long backoffMs = Math.max(1, settings.retryBackoff().toMillis());
-    long maxBackoffMs = Math.max(backoffMs, settings.maxRetryBackoff().toMillis());
-    WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
-    List<Integer> todo = new ArrayList<>();
-    for (int i = 0; i < writes.size(); i++) {
-      todo.add(i);
-    }
-    int unexpected = 0;
-    while (true) {
-      if (!running.get()) {
-        throw new InterruptedException("ingest is stopping");
-      }
-      List<IndexWrite> attempt = todo.stream().map(writes::get).toList();
-      String error;
-      try {
-        List<WriteOutcome> got = indexLatency.recordCallable(() -> index.write(attempt, refresh));
-        lastWriteReachedIndex = true;
-        List<Integer> again = new ArrayList<>();
-        for (int k = 0; k < got.size(); k++) {
-          WriteOutcome o = got.get(k);
-          if (o.status() == WriteOutcome.Status.failed && isTransient(o.error())) {
-            again.add(todo.get(k));
-          } else {
-            outcomes[todo.get(k)] = o;
-          }
-        }
-        if (again.isEmpty()) {
-          return List.of(outcomes);
-        }
-        todo = again;
-        error = again.size() + " articles turned away by Elasticsearch as overloaded";
-      } catch (IndexUnavailableException e) {
-        lastWriteReachedIndex = false;
-        error = e.getMessage();
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        error = e.getMessage();
-        if (++unexpected >= MAX_UNEXPECTED_ATTEMPTS) {
-          LOG.errorf(e, "Giving up on a batch of %d articles", todo.size());
-          noteError("gave up on a batch: " + error);
-          for (int i : todo) {
-            outcomes[i] = WriteOutcome.failed(writes.get(i).id(), error);
-          }
-          return List.of(outcomes);
-        }
-      }
-      noteError(error);
-      retries.increment();
-      retryCount.incrementAndGet();
-      LOG.warnf(
-          "Indexing %d articles failed, retrying in %d ms: %s", todo.size(), backoffMs, error);
-      Thread.sleep(backoffMs);
-      backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
+  private void announce(ArticleIndexed event) {
+    try {
+      indexedEvent.fire(event);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "A listener failed on article %s", event.article().article().id());
     }
   }
 
-  /** Item errors that say "not now" rather than "never". */
-  private static boolean isTransient(String error) {
-    return error != null
-        && (error.startsWith("es_rejected_execution_exception")
-            || error.startsWith("unavailable_shards_exception")
-            || error.startsWith("cluster_block_exception"));
+  /**
+   * An accepted article that will not be stored: its caller is answered if still waiting, and the
+   * status lists it, so an article answered {@code queued} is never dropped without a word.
+   */
+  private void fail(Job job, String id, String reason) {
+    failed.increment();
+    failedCount.incrementAndGet();
+    Instant now = Instant.now();
+    noteError("article " + (id == null ? job.raw().url() : id) + " not indexed: " + reason);
+    synchronized (recentFailures) {
+      if (recentFailures.size() == RECENT_FAILURES) {
+        recentFailures.removeFirst();
+      }
+      recentFailures.addLast(new IngestStatus.Failure(id, job.raw().url(), reason, now));
+    }
+    complete(job, ItemResult.rejected(id, reason));
   }
 
   private void noteError(String message) {
@@ -593,7 +584,7 @@ public class IngestService {
   }
 
   private Prepared prepare(RawArticle raw) {
-    Article cleaned = cleaner.clean(raw);
+    Article cleaned = withinDates(cleaner.clean(raw));
     String canonical =
         cleaned.canonicalUrl() != null
             ? cleaned.canonicalUrl()
@@ -609,6 +600,24 @@ public class IngestService {
         null,
         new IndexWrite(new EnrichedArticle(stored, enriched.fingerprint()), searchText),
         enriched);
+  }
+
+  /**
+   * The cleaned article with a publication time Pantau believes. The caller's date was checked at
+   * the door; one the cleaner found in the page (metadata such as {@code article:published_time},
+   * date lines, relative phrases) is content anyone can write, so outside the window it counts as
+   * unknown: the fetch time stands in, marked estimated, as when a page names no date.
+   */
+  private Article withinDates(Article a) {
+    Instant now = Instant.now();
+    if (a.published() == null || dates.contains(a.published(), now)) {
+      return a;
+    }
+    Instant fetched = a.fetched() != null && dates.contains(a.fetched(), now) ? a.fetched() : now;
+    LOG.debugf(
+        "Publication time %s of %s is outside the accepted dates; using %s",
+        a.published(), a.url(), fetched);
+    return a.toBuilder().published(fetched).publishedPrecision(DatePrecision.estimated).build();
   }
 
   private static StoragePolicy parsePolicy(String name) {

@@ -1,6 +1,7 @@
 package io.pantau.ingest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param recoveryMillis time taken to read them back
  * @param lastError the last error, if any
  * @param elasticsearchReachable whether Elasticsearch answers now
+ * @param writer whether index writes go through, are being retried, or are stuck
+ * @param recentFailures the last accepted articles that could not be stored, oldest first
  */
 public record IngestStatus(
     int backlog,
@@ -39,8 +42,37 @@ public record IngestStatus(
     int recovered,
     long recoveryMillis,
     Optional<LastError> lastError,
-    boolean elasticsearchReachable) {
+    boolean elasticsearchReachable,
+    Writer writer,
+    List<Failure> recentFailures) {
 
   /** An error and when it happened. */
   public record LastError(String message, Instant at) {}
+
+  /**
+   * The index writers' state.
+   *
+   * @param state {@code ok}; {@code retrying} while a write fails and is retried; {@code stuck}
+   *     once that has gone on longer than {@code pantau.ingest.stuck-after} (readiness is then
+   *     DOWN)
+   * @param retryingSince since when the longest-failing write in progress has been retried
+   */
+  public record Writer(State state, Optional<Instant> retryingSince) {
+    /** See {@link Writer#state()}. */
+    public enum State {
+      ok,
+      retrying,
+      stuck
+    }
+  }
+
+  /**
+   * An accepted article that was not stored.
+   *
+   * @param id its id, when it got that far
+   * @param url the URL it was submitted with, if any
+   * @param error why
+   * @param at when it was given up
+   */
+  public record Failure(String id, String url, String error, Instant at) {}
 }

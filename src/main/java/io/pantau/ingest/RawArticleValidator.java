@@ -9,20 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Checks a raw article before it is accepted: something to read, sane sizes, valid dates. */
+/**
+ * Checks a raw article before it is accepted: something to read, sane sizes, valid dates inside the
+ * {@link DateWindow}. Every field is checked here, at the door, because an article accepted is
+ * journaled and queued: a value that fails later would fail in a worker, far from its caller.
+ */
 final class RawArticleValidator {
   static final int MAX_URL = 2048;
   static final int MAX_TITLE = 1000;
   static final int MAX_SHORT = 200;
 
   private final int maxTextChars;
+  private final DateWindow window;
 
-  RawArticleValidator(int maxTextChars) {
+  RawArticleValidator(int maxTextChars, DateWindow window) {
     this.maxTextChars = maxTextChars;
+    this.window = window;
   }
 
   /** The problems with this article; empty when it may be accepted. */
   List<String> problems(RawArticle raw) {
+    return problems(raw, Instant.now());
+  }
+
+  List<String> problems(RawArticle raw, Instant now) {
     List<String> out = new ArrayList<>();
     if (raw == null) {
       out.add("the article is empty");
@@ -42,10 +52,16 @@ final class RawArticleValidator {
         && ArticleIdentity.canonicalUrl(raw.url()).isEmpty()) {
       out.add("url must be an absolute http or https URL");
     }
-    if (raw.published() != null
-        && !raw.published().isBlank()
-        && parseDate(raw.published()).isEmpty()) {
-      out.add("published must be an ISO-8601 date or date-time, e.g. 2025-06-16T08:00:00Z");
+    if (raw.published() != null && !raw.published().isBlank()) {
+      Optional<Instant> published = parseDate(raw.published());
+      if (published.isEmpty()) {
+        out.add("published must be an ISO-8601 date or date-time, e.g. 2025-06-16T08:00:00Z");
+      } else {
+        window.refusal("published", published.get(), now).ifPresent(out::add);
+      }
+    }
+    if (raw.fetchedAt() != null) {
+      window.refusal("fetchedAt", raw.fetchedAt(), now).ifPresent(out::add);
     }
     if (raw.lang() != null
         && !raw.lang().isBlank()

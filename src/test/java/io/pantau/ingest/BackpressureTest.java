@@ -41,7 +41,8 @@ class BackpressureTest {
           "pantau.ingest.queue-capacity", Integer.toString(BOUND),
           "pantau.ingest.sync-wait", "1s",
           "pantau.ingest.retry-backoff", "100ms",
-          "pantau.ingest.max-retry-backoff", "500ms");
+          "pantau.ingest.max-retry-backoff", "500ms",
+          "pantau.ingest.stuck-after", "2s");
     }
   }
 
@@ -80,6 +81,16 @@ class BackpressureTest {
           problem.get("detail").asText().contains("nothing of this request was accepted"),
           problem.toString());
       afterRefusal = status();
+      // Elasticsearch answers its health check all along; the writer's own check tells.
+      JsonNode stuck = awaitStatus(s -> s.at("/writer/state").asText().equals("stuck"));
+      assertTrue(stuck.at("/writer/retryingSince").isTextual(), "" + stuck);
+      Response ready = Api.asViewer().get("/q/health/ready").then().extract().response();
+      assertEquals(503, ready.statusCode(), ready.asString());
+      assertTrue(ready.asString().contains("Ingest writer"), ready.asString());
+      assertEquals(
+          "stuck",
+          JSON.readTree(ready.asString()).at("/checks").findParent("state").get("state").asText(),
+          ready.asString());
       assertEquals(
           beforeRefusal.get("accepted").asLong(),
           afterRefusal.get("accepted").asLong(),
@@ -91,6 +102,8 @@ class BackpressureTest {
 
     JsonNode drained =
         awaitStatus(s -> s.get("journalPending").asLong() == 0 && s.get("backlog").asInt() == 0);
+    assertEquals("ok", drained.at("/writer/state").asText(), "" + drained);
+    assertEquals(200, Api.asViewer().get("/q/health/ready").then().extract().statusCode());
     assertEquals(
         beforeRefusal.get("failed").asLong(), drained.get("failed").asLong(), "none failed");
     Durability.call(es, "POST", "/pantau-articles/_refresh", null);
