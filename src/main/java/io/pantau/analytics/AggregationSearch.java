@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pantau.index.SearchRefusedException;
 import java.io.InputStream;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
@@ -24,8 +25,10 @@ final class AggregationSearch {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RestClient client;
+  private final String timeout;
 
-  AggregationSearch(ElasticsearchClient es) {
+  AggregationSearch(ElasticsearchClient es, String timeout) {
+    this.timeout = timeout;
     if (!(es._transport() instanceof RestClientTransport transport)) {
       throw new IllegalStateException(
           "analytics need the REST client transport, not " + es._transport().getClass().getName());
@@ -37,15 +40,27 @@ final class AggregationSearch {
   JsonNode search(SearchRequest request) {
     Request r = new Request("POST", "/" + String.join(",", request.index()) + "/_search");
     r.setJsonEntity(RequestBodies.json(request));
-    return Es.call(
-        () -> {
-          long start = System.nanoTime();
-          Response response = client.performRequest(r);
-          try (InputStream in = response.getEntity().getContent()) {
-            return JSON.readTree(in);
-          } finally {
-            SearchTime.add(System.nanoTime() - start);
-          }
-        });
+    // A failed shard or a search out of time would otherwise come back as smaller counts.
+    r.addParameter("allow_partial_search_results", "false");
+    r.addParameter("timeout", timeout);
+    JsonNode answer =
+        Es.call(
+            () -> {
+              long start = System.nanoTime();
+              Response response = client.performRequest(r);
+              try (InputStream in = response.getEntity().getContent()) {
+                return JSON.readTree(in);
+              } finally {
+                SearchTime.add(System.nanoTime() - start);
+              }
+            });
+    if (answer.path("timed_out").asBoolean(false)) {
+      throw new SearchRefusedException(
+          "The analytics request took longer than "
+              + timeout
+              + " (pantau.index.search-timeout); narrow the query or the period.",
+          null);
+    }
+    return answer;
   }
 }

@@ -3,6 +3,7 @@ package io.pantau.analytics;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pantau.config.PantauConfig;
 import io.pantau.index.IndexBootstrap;
 import io.pantau.index.IndexUnavailableException;
 import io.pantau.query.Query;
@@ -43,8 +44,8 @@ public class Analytics {
   private final IndexBootstrap bootstrap;
   private final Clock clock;
 
-  Analytics(ElasticsearchClient es, IndexBootstrap bootstrap) {
-    this.es = new AggregationSearch(es);
+  Analytics(ElasticsearchClient es, IndexBootstrap bootstrap, PantauConfig config) {
+    this.es = new AggregationSearch(es, config.index().searchTimeout());
     this.bootstrap = bootstrap;
     this.clock = Clock.systemUTC();
   }

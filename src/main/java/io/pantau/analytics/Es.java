@@ -2,6 +2,7 @@ package io.pantau.analytics;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.pantau.index.IndexUnavailableException;
+import io.pantau.index.SearchRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.elasticsearch.client.ResponseException;
@@ -14,10 +15,25 @@ final class Es {
     T run() throws IOException;
   }
 
+  /** The low-level client puts the answer's body in the message; its error types name the limit. */
+  private static boolean tooBroad(String message) {
+    return message != null
+        && (message.contains("too_many_clauses")
+            || message.contains("too_many_nested_clauses")
+            || message.contains("maxClauseCount"));
+  }
+
   static <T> T call(Call<T> c) {
     try {
       return c.run();
     } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() == 400 && tooBroad(e.getMessage())) {
+        throw new SearchRefusedException(
+            "The query expands to too many words for Elasticsearch (a prefix such as ab* matching"
+                + " thousands of words, inside NEAR or a phrase); use a longer prefix or whole"
+                + " words.",
+            e);
+      }
       throw new IndexUnavailableException(
           "Elasticsearch refused the request: " + e.getResponse().getStatusLine(), e);
     } catch (IOException | UncheckedIOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.pantau.index.IndexUnavailableException;
+import io.pantau.index.SearchRefusedException;
 import io.pantau.ingest.IngestBusyException;
 import io.pantau.security.AccessDeniedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,6 +45,11 @@ public class ProblemMapper {
         .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
         .entity(Problem.of(429, "Too Many Requests", e.getMessage()))
         .build();
+  }
+
+  @ServerExceptionMapper
+  Response refused(SearchRefusedException e) {
+    return respond(Problem.of(400, "Bad Request", e.getMessage()));
   }
 
   @ServerExceptionMapper
