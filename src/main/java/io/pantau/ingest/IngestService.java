@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +70,7 @@ public class IngestService {
   private final RawArticleValidator validator;
   private final DateWindow dates;
   private final BatchWriter writer;
-  private final java.util.ArrayDeque<IngestStatus.Failure> recentFailures =
-      new java.util.ArrayDeque<>();
+  private final ArrayDeque<IngestStatus.Failure> recentFailures = new ArrayDeque<>();
   private final StoragePolicy storagePolicy;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final AtomicBoolean running = new AtomicBoolean();
