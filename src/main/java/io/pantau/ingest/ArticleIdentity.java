@@ -15,8 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stable article identity: a hash of the canonical URL when there is one, else of the normalised
+ * Stable article identity: a hash of the article's URL when there is one, else of the normalised
  * title and body, so the same article posted twice gets the same id.
+ *
+ * <p>The URL is the page's own canonical link ({@code <link rel=canonical>} or {@code og:url}) only
+ * when it is trusted (see {@link #identityUrl}); a page is anyone's to write, and one that could
+ * name another site's story as its canonical would take that story's id and have the real story
+ * turned away as a duplicate of it.
  */
 public final class ArticleIdentity {
   private static final Set<String> TRACKING =
@@ -24,10 +29,12 @@ public final class ArticleIdentity {
 
   private ArticleIdentity() {}
 
-  /** The id of a cleaned article: 16 hex characters. */
+  /**
+   * The id of a cleaned article: 16 hex characters. Its canonical URL counts only as far as {@link
+   * #identityUrl} trusts it, so an article that skipped that check cannot take another's id.
+   */
   public static String idOf(Article a) {
-    Optional<String> canonical =
-        Optional.ofNullable(a.canonicalUrl()).or(() -> canonicalUrl(a.url()));
+    Optional<String> canonical = identityUrl(a.canonicalUrl(), a.url());
     if (canonical.isPresent()) {
       return shortHash("url:" + canonical.get());
     }
@@ -36,6 +43,32 @@ public final class ArticleIdentity {
             .replaceAll("\\s+", " ")
             .trim();
     return shortHash("text:" + content);
+  }
+
+  /**
+   * The URL that names an article, and what ingest stores as its {@code canonicalUrl}: the
+   * canonical link the page claims, when it is trusted, else the submitted URL in {@link
+   * #canonicalUrl canonical form}. A claim is trusted only when it is an absolute http(s) URL on
+   * the same site ({@link SameSite}) as the URL the page was fetched from or submitted with; so a
+   * page on another site, a {@code javascript:} or {@code data:} link and a relative one are never
+   * used nor stored. The claim is kept as the page wrote it, so ids given before this check stay.
+   *
+   * <p>Empty when there is no usable submitted URL, whatever the page claims: nothing then vouches
+   * for the claim, and kept even as a link to show it would still present the text under another
+   * site's address. Identity then comes from the content, as for any text without a URL.
+   *
+   * @param claimed the page's canonical link or {@code og:url}, as read; may be null
+   * @param url the URL the page was fetched from or submitted with; may be null
+   */
+  static Optional<String> identityUrl(String claimed, String url) {
+    Optional<String> submitted = canonicalUrl(url);
+    if (submitted.isEmpty()) {
+      return Optional.empty();
+    }
+    if (claimed != null && SameSite.urls(claimed, url)) {
+      return Optional.of(claimed);
+    }
+    return submitted;
   }
 
   /**

@@ -585,10 +585,9 @@ public class IngestService {
 
   private Prepared prepare(RawArticle raw) {
     Article cleaned = withinDates(cleaner.clean(raw));
+    // The cleaner reports what the page claims; only a claim on the submitted URL's site is kept.
     String canonical =
-        cleaned.canonicalUrl() != null
-            ? cleaned.canonicalUrl()
-            : ArticleIdentity.canonicalUrl(cleaned.url()).orElse(null);
+        ArticleIdentity.identityUrl(cleaned.canonicalUrl(), cleaned.url()).orElse(null);
     Article identified =
         cleaned.toBuilder().canonicalUrl(canonical).ingested(Instant.now()).build();
     identified = identified.toBuilder().id(ArticleIdentity.idOf(identified)).build();

@@ -1,7 +1,7 @@
 // Articles: search with the query language and filters, highlighted results, article detail with
 // every extracted field, and the other copies of the same story.
 import * as api from './api.js';
-import { clear, date, dateTime, empty, fill, h, num } from './dom.js';
+import { clear, date, dateTime, empty, externalLink, fill, h, num } from './dom.js';
 import { marked, snippet, terms } from './highlight.js';
 import { apiFilter, filter, href, route, setParams, term, withClause } from './state.js';
 
@@ -115,10 +115,6 @@ function row(label, ...value) {
   return [h('dt', label), h('dd', v)];
 }
 
-function link(url) {
-  return url ? h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, url) : null;
-}
-
 function chips(list, field) {
   return (list || []).map((v) => clauseChip(v, (field ? field + ':' : '') + term(v)));
 }
@@ -159,8 +155,8 @@ export function renderDetail(root, id) {
             h(
               'dl',
               row('Id', h('code', a.id)),
-              row('URL', link(a.url)),
-              row('Canonical URL', a.canonicalUrl !== a.url ? link(a.canonicalUrl) : null),
+              row('URL', externalLink(a.url)),
+              row('Canonical URL', a.canonicalUrl !== a.url ? externalLink(a.canonicalUrl) : null),
               row('Source', a.source ? clauseChip(a.source, 'source:' + term(a.source)) : null),
               row('Publisher', a.publisher ? clauseChip(a.publisher, 'publisher:' + term(a.publisher)) : null),
               row('Published', dateTime(a.published), a.publishedPrecision ? ' (' + a.publishedPrecision + ')' : null),

@@ -33,6 +33,31 @@ function append(el, children) {
   }
 }
 
+/**
+ * The address a link may point to: `url` as the browser would read it, when that is an absolute
+ * http: or https: URL; else null. Stored addresses come from the pages Pantau read, so one may be
+ * javascript:, data: or anything else that a click would run rather than open.
+ */
+export function webHref(url) {
+  if (typeof url !== 'string' || !url) return null;
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+}
+
+/** An address shown in full: a link opening in a new tab when it is http(s), else plain text. */
+export function externalLink(url) {
+  if (!url) return null;
+  const target = webHref(url);
+  return target
+    ? h('a', { href: target, rel: 'noopener noreferrer', target: '_blank' }, url)
+    : h('span.url', url);
+}
+
 export function clear(el, ...children) {
   el.replaceChildren();
   append(el, children);

@@ -138,6 +138,7 @@ public final class ArticleCleaner {
     String reporter = firstOf(story.reporter(), meta.author());
     return Article.builder()
         .url(Texts.blankToNull(raw.url()))
+        // What the page claims, unchecked: ingest decides whether it may name the article.
         .canonicalUrl(meta.canonicalUrl())
         .title(story.title())
         .lead(paragraphs.isEmpty() ? null : paragraphs.get(0))
