@@ -12,6 +12,7 @@ import static io.pantau.web.MalformedInputs.Kind.NUMBER;
 import static io.pantau.web.MalformedInputs.Kind.QUERY;
 import static io.pantau.web.MalformedInputs.Kind.TEXT;
 import static io.pantau.web.MalformedInputs.Kind.URL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +22,10 @@ import io.pantau.testsupport.ElasticsearchResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,6 +247,33 @@ class ApiFuzzTest {
         http.connectionsOpened());
     http.close();
     assertTrue(failures.isEmpty(), String.join("\n", failures));
+    assertNoAcceptedArticleFailedInTheIndex();
+  }
+
+  /**
+   * What the fuzzing accepted is indexed, or failed for a reason of its own (no text found): never
+   * turned away by the index writer, whose failures are the ones that used to take neighbours with
+   * them.
+   */
+  private static void assertNoAcceptedArticleFailedInTheIndex() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    JsonPath s = ingestStatus();
+    while (s.getInt("backlog") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      s = ingestStatus();
+    }
+    assertEquals(0, s.getInt("backlog"), "the fuzzed articles were processed");
+    assertEquals("ok", s.getString("writer.state"));
+    List<String> errors = s.getList("recentFailures.error");
+    for (String error : errors) {
+      assertTrue(
+          error.equals("no article text found"),
+          "an accepted article failed in the index writer: " + error);
+    }
+  }
+
+  private static JsonPath ingestStatus() {
+    return Api.asViewer().get("/api/ingest/status").then().statusCode(200).extract().jsonPath();
   }
 
   /**

@@ -106,7 +106,15 @@ final class MalformedInputs {
     "16/06/2025",
     "2025-W25",
     "P1D",
-    "9999999999999999999-01-01"
+    "9999999999999999999-01-01",
+    // Valid ISO-8601 that no partition can hold, or one partition per distinct year
+    "+1000000000-01-01T00:00:00Z",
+    "+10000-01-01T00:00:00Z",
+    "9999-12-31T23:59:59Z",
+    "0001-01-01T00:00:00Z",
+    "1850-07-01",
+    "1989-12-31T23:59:59Z",
+    "2999-01-01"
   };
 
   private static final String[] GOOD_DATES = {
