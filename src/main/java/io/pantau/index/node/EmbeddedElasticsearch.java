@@ -33,14 +33,27 @@ import java.util.zip.ZipInputStream;
  * {@code setpriv}, and its files must sit where {@code nobody} can reach them; when the requested
  * home is below a directory that other users cannot traverse (root's home, for instance) the node
  * is placed under the system temp directory instead, and the log says where.
+ *
+ * <p>The node dies with the Pantau that launched it, however Pantau dies: it runs under a {@link
+ * Watchdog} that stops its process group when Pantau's JVM is gone.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedElasticsearch.class.getName());
   private static final String UNPACKED_MARKER = ".pantau-unpacked";
 
+  /** How long the node may take to stop after SIGTERM before it gets SIGKILL. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
   private final Settings settings;
   private Path home;
+
+  /**
+   * The watchdog. Its standard input is the pipe whose closing tells the watchdog that Pantau is
+   * gone, so this reference must live as long as the node should: an unreachable Process would have
+   * its end of the pipe closed by the garbage collector.
+   */
   private Process process;
+
   private int httpPort;
 
   /**
@@ -90,8 +103,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   }
 
   /**
-   * The process the node was launched as (the launcher; the server is one of its descendants), or
-   * empty when it is not running. Benchmarks read the node's CPU time through it.
+   * The process the node was launched as (the watchdog; the Elasticsearch launcher and server are
+   * its descendants), or empty when it is not running. Benchmarks read the node's CPU time through
+   * it.
    */
   public synchronized Optional<ProcessHandle> processHandle() {
     return process != null && process.isAlive()
@@ -125,11 +139,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       if (root) {
         run(List.of("chown", "-R", "nobody:nogroup", home.toString()));
       }
-      List<String> cmd = new ArrayList<>(List.of("setsid"));
+      List<String> node = new ArrayList<>();
       if (root) {
-        cmd.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        node.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
       }
-      cmd.addAll(
+      node.addAll(
           List.of(
               "env",
               "HOME=" + home,
@@ -137,8 +151,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
               "ES_TMPDIR=" + tmp,
               "ES_JAVA_OPTS=-Xms" + settings.heap() + " -Xmx" + settings.heap(),
               esHome.resolve("bin/elasticsearch").toString()));
+      long pantauPid = ProcessHandle.current().pid();
       Path console = logs.resolve("console.log");
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(esHome.toFile());
+      // Standard input stays a pipe (the default): the watchdog's lifeline to this JVM.
+      ProcessBuilder pb =
+          new ProcessBuilder(Watchdog.command(pantauPid, STOP_GRACE, node))
+              .directory(esHome.toFile());
       pb.redirectErrorStream(true);
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
       LOG.info(
@@ -149,6 +167,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
               + (root ? " (as nobody)" : ""));
       process = pb.start();
       Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "pantau-es-stop"));
+      LOG.info(
+          "Embedded Elasticsearch runs in process group "
+              + process.pid()
+              + " under a watchdog that stops it if this Pantau (pid "
+              + pantauPid
+              + ") dies");
       awaitHealthy(console);
       LOG.info(
           String.format(
@@ -161,31 +185,34 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       Thread.currentThread().interrupt();
       stopQuietly();
       throw new EmbeddedElasticsearchException("Interrupted while starting Elasticsearch", e);
+    } catch (RuntimeException e) {
+      stopQuietly();
+      throw e;
     }
   }
 
   /** Stops the node's whole process group: TERM, then KILL after a grace period. */
   public synchronized void stop() {
-    if (process == null) {
-      return;
-    }
-    long pgid = process.pid();
-    if (process.isAlive()) {
-      LOG.info("Stopping embedded Elasticsearch (process group " + pgid + ")");
-      signalGroup("TERM", pgid);
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          signalGroup("KILL", pgid);
-          process.waitFor(10, TimeUnit.SECONDS);
+    if (process != null) {
+      long pgid = process.pid();
+      if (process.isAlive()) {
+        LOG.info("Stopping embedded Elasticsearch (process group " + pgid + ")");
+        Signals.group("TERM", pgid);
+        try {
+          if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            Signals.group("KILL", pgid);
+            process.waitFor(10, TimeUnit.SECONDS);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          Signals.group("KILL", pgid);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        signalGroup("KILL", pgid);
       }
+      // The watchdog's pipe reader ignores TERM, and the node may outlive a launcher that
+      // exited early; sweep the group.
+      Signals.group("KILL", pgid);
+      process = null;
     }
-    // The launcher script may have exited before the JVM it started; sweep the group.
-    signalGroup("KILL", pgid);
-    process = null;
   }
 
   public boolean isRunning() {
@@ -370,20 +397,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       return HexFormat.of().formatHex(d, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void signalGroup(String signal, long pgid) {
-    try {
-      new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start()
-          .waitFor(5, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      LOG.warning("kill -" + signal + " -" + pgid + " failed: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
