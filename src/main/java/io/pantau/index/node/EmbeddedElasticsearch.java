@@ -9,10 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,11 +39,16 @@ import java.util.zip.ZipInputStream;
  * is placed under the system temp directory instead, and the log says where.
  *
  * <p>The node dies with the Pantau that launched it, however Pantau dies: it runs under a {@link
- * Watchdog} that stops its process group when Pantau's JVM is gone.
+ * Watchdog} that stops its process group when Pantau's JVM is gone. While a node runs, its home
+ * holds a {@link PidFile}, and this JVM holds a lock on {@code pantau.lock} there. A start that
+ * finds the lock held refuses (another living Pantau uses this home); one that gets the lock and
+ * still finds a node on the home (a pid file and processes whose command line is that node's) stops
+ * it first through {@link LeftoverNode}, since two nodes on one data path cannot both start.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedElasticsearch.class.getName());
   private static final String UNPACKED_MARKER = ".pantau-unpacked";
+  private static final String OWNER_LOCK = "pantau.lock";
 
   /** How long the node may take to stop after SIGTERM before it gets SIGKILL. */
   static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -54,6 +63,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
    */
   private Process process;
 
+  private FileChannel ownerChannel;
+  private FileLock ownerLock;
   private int httpPort;
 
   /**
@@ -113,7 +124,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         : Optional.empty();
   }
 
-  /** Starts the node and waits until it answers cluster health; throws with the cause otherwise. */
+  /**
+   * Starts the node and waits until it answers cluster health; throws with the cause otherwise. A
+   * node that an earlier Pantau left running on the same home is stopped first; a home in use by
+   * another running Pantau is refused.
+   */
   public synchronized void start() {
     if (process != null && process.isAlive()) {
       return;
@@ -129,6 +144,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     boolean root = isRoot();
     home = root ? reachableHome(settings.home()) : settings.home().toAbsolutePath();
     try {
+      Files.createDirectories(home);
+      lockHome();
+      // Before the ports are chosen: a node left running may hold the preferred one.
+      new LeftoverNode(home, STOP_GRACE).stop();
       Path esHome = unpack(settings.distribution(), home);
       httpPort = choosePort(settings.preferredHttpPort());
       int transportPort = choosePort(0);
@@ -167,12 +186,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
               + (root ? " (as nobody)" : ""));
       process = pb.start();
       Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "pantau-es-stop"));
+      new PidFile(process.pid(), httpPort, pantauPid, esHome).write(home);
       LOG.info(
           "Embedded Elasticsearch runs in process group "
               + process.pid()
               + " under a watchdog that stops it if this Pantau (pid "
               + pantauPid
-              + ") dies");
+              + ") dies; pid file "
+              + home.resolve(PidFile.NAME));
       awaitHealthy(console);
       LOG.info(
           String.format(
@@ -189,6 +210,42 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       stopQuietly();
       throw e;
     }
+  }
+
+  /**
+   * Takes the home for this JVM. The lock goes with the JVM however it ends, so a held lock means a
+   * living Pantau, and a pid file found with the lock taken means one that died.
+   */
+  private void lockHome() throws IOException {
+    FileChannel channel =
+        FileChannel.open(
+            home.resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      String running =
+          PidFile.read(home)
+              .map(
+                  f ->
+                      " (Pantau pid "
+                          + f.pantauPid()
+                          + ", its Elasticsearch on port "
+                          + f.httpPort()
+                          + ")")
+              .orElse("");
+      throw new EmbeddedElasticsearchException(
+          "Another Pantau is running with its embedded Elasticsearch in "
+              + home
+              + running
+              + ". Stop it first, or give this one its own pantau.data-dir.");
+    }
+    ownerChannel = channel;
+    ownerLock = lock;
   }
 
   /** Stops the node's whole process group: TERM, then KILL after a grace period. */
@@ -212,7 +269,23 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       // exited early; sweep the group.
       Signals.group("KILL", pgid);
       process = null;
+      PidFile.delete(home);
     }
+    unlockHome();
+  }
+
+  private void unlockHome() {
+    if (ownerChannel == null) {
+      return;
+    }
+    try {
+      ownerLock.release();
+      ownerChannel.close();
+    } catch (IOException e) {
+      LOG.warning("Could not release " + home.resolve(OWNER_LOCK) + ": " + e);
+    }
+    ownerChannel = null;
+    ownerLock = null;
   }
 
   public boolean isRunning() {
