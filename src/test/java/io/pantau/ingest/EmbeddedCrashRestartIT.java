@@ -58,8 +58,10 @@ class EmbeddedCrashRestartIT {
               + NODE_GONE_WITHIN.toSeconds()
               + " s later: "
               + describe(LocalProcesses.embeddedNode(home)));
+      // The watchdog looks once a second whether the node is gone, then sweeps its group.
       assertTrue(
-          LocalProcesses.watchdogs(home).isEmpty(),
+          LocalProcesses.awaitNone(() -> LocalProcesses.watchdogs(home), Duration.ofSeconds(5))
+              .isPresent(),
           "the watchdog went with its node: " + describe(LocalProcesses.watchdogs(home)));
 
       long t0 = System.nanoTime();
