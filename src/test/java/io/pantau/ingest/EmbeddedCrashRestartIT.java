@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pantau.testsupport.LocalProcesses;
 import io.pantau.testsupport.LocalProcesses.Proc;
 import io.pantau.testsupport.PantauProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -63,11 +66,14 @@ class EmbeddedCrashRestartIT {
           LocalProcesses.awaitNone(() -> LocalProcesses.watchdogs(home), Duration.ofSeconds(5))
               .isPresent(),
           "the watchdog went with its node: " + describe(LocalProcesses.watchdogs(home)));
+      String watchdogSaid = lastLine(home.resolve("logs/console.log"), "pantau-es-watchdog:");
+      assertTrue(watchdogSaid.contains("is gone"), "the watchdog stopped it: " + watchdogSaid);
 
       long t0 = System.nanoTime();
       app.start();
       double restartSeconds = (System.nanoTime() - t0) / 1e9;
       accepted += finish(app, accepted);
+      System.out.println(watchdogSaid);
       System.out.printf(
           "EmbeddedCrashRestartIT: killed Pantau with %d of %d accepted articles pending; its"
               + " node (%d processes) was gone %.1f s after the kill; the restart took %.1f s;"
@@ -123,7 +129,13 @@ class EmbeddedCrashRestartIT {
               .filter(p -> leftPids.contains(p.pid()))
               .toList();
       assertTrue(still.isEmpty(), "the node left running was stopped: " + describe(still));
+      Path log = root.resolve("pantau/pantau-console.log");
+      String found = lastLine(log, "Elasticsearch left running on");
+      String stopped = lastLine(log, "Stopped the Elasticsearch left on");
+      assertFalse(found.isEmpty() || stopped.isEmpty(), "the restart said what it did");
       accepted += finish(app, accepted);
+      System.out.println(found);
+      System.out.println(stopped);
       System.out.printf(
           "EmbeddedCrashRestartIT: killed the watchdog (%d processes), then Pantau with %d of %d"
               + " accepted articles pending; the node left running (%d processes) was stopped by"
@@ -161,6 +173,18 @@ class EmbeddedCrashRestartIT {
     assertEquals(0, drained.get("failed").asLong(), "nothing failed: " + drained);
     Durability.assertSearchableExactlyOnce(app, "berita", acceptedBefore + accepted);
     return accepted;
+  }
+
+  /** The last line of a log that contains {@code text}, or "" when none does. */
+  private static String lastLine(Path log, String text) throws IOException {
+    if (!Files.exists(log)) {
+      return "";
+    }
+    List<String> lines =
+        Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+            .filter(l -> l.contains(text))
+            .toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 
   private static String describe(List<Proc> procs) {
