@@ -18,7 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What the durability integration tests share: an Elasticsearch node they can stop and start again
@@ -49,6 +55,18 @@ final class Durability {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     return dir;
+  }
+
+  /** Removes a test's folder and everything in it (the node's files too, which root may remove). */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** A node under {@code root/es}, started on a free port. */
@@ -137,6 +155,37 @@ final class Durability {
                 + "\"size\":10}}}}");
     assertEquals(0, dups.at("/aggregations/twice/buckets").size(), "URLs stored twice: " + dups);
     assertEquals(accepted, count, "documents in the index");
+  }
+
+  /**
+   * Every accepted article stored exactly once, read through Pantau's search API (for the embedded
+   * default, whose node the test does not address): as many hits as accepted articles under {@code
+   * /<path>/}, each URL once, and those URLs are articles {@code 0} to {@code accepted - 1}. Waits
+   * for the index to refresh until the count is reached.
+   */
+  static void assertSearchableExactlyOnce(PantauProcess app, String path, int accepted)
+      throws InterruptedException {
+    String search = "/api/articles?source=durability.example&size=200";
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long total = app.get(search).json().get("total").asLong();
+    while (total < accepted && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      total = app.get(search).json().get("total").asLong();
+    }
+    assertEquals(accepted, total, "articles found through the search API");
+    List<String> urls = new ArrayList<>();
+    for (int page = 0; page * 200 < total; page++) {
+      for (JsonNode item : app.get(search + "&page=" + page).json().get("items")) {
+        urls.add(item.get("url").asText());
+      }
+    }
+    Set<String> distinct = new HashSet<>(urls);
+    assertEquals(urls.size(), distinct.size(), "an article was stored twice");
+    Set<String> expected = new HashSet<>();
+    for (int n = 0; n < accepted; n++) {
+      expected.add("https://durability.example/" + path + "/" + n);
+    }
+    assertEquals(expected, distinct, "the stored articles are the accepted ones");
   }
 
   static JsonNode call(String es, String method, String path, String body)

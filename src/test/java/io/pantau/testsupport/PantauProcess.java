@@ -13,22 +13,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as a separate JVM with
- * its own data directory and an Elasticsearch the test controls, for the black-box integration
- * tests of {@code mvn verify}. It can be killed with SIGKILL and started again on the same data.
+ * its own data directory and an Elasticsearch the test controls (or, through {@link #embedded}, the
+ * one it launches for itself), for the black-box integration tests of {@code mvn verify}. It can be
+ * killed with SIGKILL and started again on the same data.
  */
 public final class PantauProcess implements AutoCloseable {
   public static final String KEY = "it-admin-key";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dataDir;
+
+  /** host:port of the cluster to use; null: the embedded default. */
   private final String elasticsearch;
+
   private final Map<String, String> extra;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,6 +58,32 @@ public final class PantauProcess implements AutoCloseable {
     this.extra = extra;
   }
 
+  /**
+   * The app on its embedded default: no cluster configured, so it launches its own node under
+   * {@code dataDir/elasticsearch} (from the zip the build copied). The node's port is picked free
+   * rather than 9200 first, which other builds on the machine may be taking at the same moment.
+   */
+  public static PantauProcess embedded(Path dataDir, Map<String, String> extra) {
+    String zip = System.getProperty("pantau.elasticsearch.distribution");
+    if (zip == null) {
+      throw new IllegalStateException("pantau.elasticsearch.distribution is not set");
+    }
+    Map<String, String> all = new LinkedHashMap<>(extra);
+    all.put("pantau.elasticsearch.distribution", zip);
+    all.put("pantau.elasticsearch.port", "0");
+    return new PantauProcess(dataDir, null, all);
+  }
+
+  /** Where the embedded node keeps its distribution, data and pid file. */
+  public Path embeddedHome() {
+    return dataDir.resolve("elasticsearch");
+  }
+
+  /** The Pantau JVM, while it runs. */
+  public Optional<ProcessHandle> handle() {
+    return Optional.ofNullable(process).filter(Process::isAlive).map(Process::toHandle);
+  }
+
   /** Starts the JVM and waits until it answers its liveness check. */
   public void start() {
     String jar = System.getProperty("pantau.app.jar");
@@ -65,8 +97,10 @@ public final class PantauProcess implements AutoCloseable {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx512m");
       cmd.add("-Dquarkus.http.port=" + port);
-      cmd.add("-Dquarkus.elasticsearch.hosts=" + elasticsearch);
-      cmd.add("-Dpantau.elasticsearch.embedded=false");
+      if (elasticsearch != null) {
+        cmd.add("-Dquarkus.elasticsearch.hosts=" + elasticsearch);
+        cmd.add("-Dpantau.elasticsearch.embedded=false");
+      }
       cmd.add("-Dpantau.data-dir=" + dataDir);
       cmd.add("-Dpantau.seeds.load-on-empty=false");
       cmd.add("-Dpantau.security.generate-admin-key=false");
@@ -85,11 +119,16 @@ public final class PantauProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      long deadline = System.nanoTime() + startTimeout().toNanos();
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              "Pantau exited with " + process.exitValue() + "; see " + log);
+              "Pantau exited with "
+                  + process.exitValue()
+                  + "; see "
+                  + log
+                  + ". Its errors and their causes:\n"
+                  + causes(log, 12));
         }
         try {
           if (get("/q/health/live").status() == 200) {
@@ -100,7 +139,8 @@ public final class PantauProcess implements AutoCloseable {
         }
         Thread.sleep(250);
       }
-      throw new IllegalStateException("Pantau did not start within 120 s; see " + log);
+      throw new IllegalStateException(
+          "Pantau did not start within " + startTimeout().toSeconds() + " s; see " + log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -122,7 +162,8 @@ public final class PantauProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process != null) {
       process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      // On the embedded default Pantau stops its node before it exits.
+      if (!process.waitFor(elasticsearch == null ? 60 : 20, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
       }
@@ -151,6 +192,24 @@ public final class PantauProcess implements AutoCloseable {
       s = get("/api/ingest/status").json();
     }
     return s;
+  }
+
+  /** The embedded default also unpacks (first start) and starts its node before it answers. */
+  private Duration startTimeout() {
+    return Duration.ofSeconds(elasticsearch == null ? 300 : 120);
+  }
+
+  /** The last error lines of a log and their "Caused by" lines, without the stack frames. */
+  private static String causes(Path file, int lines) {
+    try {
+      List<String> all =
+          Files.readAllLines(file).stream()
+              .filter(l -> l.contains("ERROR") || l.startsWith("Caused by:"))
+              .toList();
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
   }
 
   private URI uri(String path) {

@@ -9,10 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,14 +37,34 @@ import java.util.zip.ZipInputStream;
  * {@code setpriv}, and its files must sit where {@code nobody} can reach them; when the requested
  * home is below a directory that other users cannot traverse (root's home, for instance) the node
  * is placed under the system temp directory instead, and the log says where.
+ *
+ * <p>The node dies with the Pantau that launched it, however Pantau dies: it runs under a {@link
+ * Watchdog} that stops its process group when Pantau's JVM is gone. While a node runs, its home
+ * holds a {@link PidFile}, and this JVM holds a lock on {@code pantau.lock} there. A start that
+ * finds the lock held refuses (another living Pantau uses this home); one that gets the lock and
+ * still finds a node on the home (a pid file and processes whose command line is that node's) stops
+ * it first through {@link LeftoverNode}, since two nodes on one data path cannot both start.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedElasticsearch.class.getName());
   private static final String UNPACKED_MARKER = ".pantau-unpacked";
+  private static final String OWNER_LOCK = "pantau.lock";
+
+  /** How long the node may take to stop after SIGTERM before it gets SIGKILL. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   private final Settings settings;
   private Path home;
+
+  /**
+   * The watchdog. Its standard input is the pipe whose closing tells the watchdog that Pantau is
+   * gone, so this reference must live as long as the node should: an unreachable Process would have
+   * its end of the pipe closed by the garbage collector.
+   */
   private Process process;
+
+  private FileChannel ownerChannel;
+  private FileLock ownerLock;
   private int httpPort;
 
   /**
@@ -90,8 +114,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   }
 
   /**
-   * The process the node was launched as (the launcher; the server is one of its descendants), or
-   * empty when it is not running. Benchmarks read the node's CPU time through it.
+   * The process the node was launched as (the watchdog; the Elasticsearch launcher and server are
+   * its descendants), or empty when it is not running. Benchmarks read the node's CPU time through
+   * it.
    */
   public synchronized Optional<ProcessHandle> processHandle() {
     return process != null && process.isAlive()
@@ -99,7 +124,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         : Optional.empty();
   }
 
-  /** Starts the node and waits until it answers cluster health; throws with the cause otherwise. */
+  /**
+   * Starts the node and waits until it answers cluster health; throws with the cause otherwise. A
+   * node that an earlier Pantau left running on the same home is stopped first; a home in use by
+   * another running Pantau is refused.
+   */
   public synchronized void start() {
     if (process != null && process.isAlive()) {
       return;
@@ -115,6 +144,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     boolean root = isRoot();
     home = root ? reachableHome(settings.home()) : settings.home().toAbsolutePath();
     try {
+      Files.createDirectories(home);
+      lockHome();
+      // Before the ports are chosen: a node left running may hold the preferred one.
+      new LeftoverNode(home, STOP_GRACE).stop();
       Path esHome = unpack(settings.distribution(), home);
       httpPort = choosePort(settings.preferredHttpPort());
       int transportPort = choosePort(0);
@@ -125,11 +158,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       if (root) {
         run(List.of("chown", "-R", "nobody:nogroup", home.toString()));
       }
-      List<String> cmd = new ArrayList<>(List.of("setsid"));
+      List<String> node = new ArrayList<>();
       if (root) {
-        cmd.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        node.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
       }
-      cmd.addAll(
+      node.addAll(
           List.of(
               "env",
               "HOME=" + home,
@@ -137,8 +170,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
               "ES_TMPDIR=" + tmp,
               "ES_JAVA_OPTS=-Xms" + settings.heap() + " -Xmx" + settings.heap(),
               esHome.resolve("bin/elasticsearch").toString()));
+      long pantauPid = ProcessHandle.current().pid();
       Path console = logs.resolve("console.log");
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(esHome.toFile());
+      // Standard input stays a pipe (the default): the watchdog's lifeline to this JVM.
+      ProcessBuilder pb =
+          new ProcessBuilder(Watchdog.command(pantauPid, STOP_GRACE, node))
+              .directory(esHome.toFile());
       pb.redirectErrorStream(true);
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
       LOG.info(
@@ -149,6 +186,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
               + (root ? " (as nobody)" : ""));
       process = pb.start();
       Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "pantau-es-stop"));
+      new PidFile(process.pid(), httpPort, pantauPid, esHome).write(home);
+      LOG.info(
+          "Embedded Elasticsearch runs in process group "
+              + process.pid()
+              + " under a watchdog that stops it if this Pantau (pid "
+              + pantauPid
+              + ") dies; pid file "
+              + home.resolve(PidFile.NAME));
       awaitHealthy(console);
       LOG.info(
           String.format(
@@ -161,31 +206,86 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       Thread.currentThread().interrupt();
       stopQuietly();
       throw new EmbeddedElasticsearchException("Interrupted while starting Elasticsearch", e);
+    } catch (RuntimeException e) {
+      stopQuietly();
+      throw e;
     }
+  }
+
+  /**
+   * Takes the home for this JVM. The lock goes with the JVM however it ends, so a held lock means a
+   * living Pantau, and a pid file found with the lock taken means one that died.
+   */
+  private void lockHome() throws IOException {
+    FileChannel channel =
+        FileChannel.open(
+            home.resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      String running =
+          PidFile.read(home)
+              .map(
+                  f ->
+                      " (Pantau pid "
+                          + f.pantauPid()
+                          + ", its Elasticsearch on port "
+                          + f.httpPort()
+                          + ")")
+              .orElse("");
+      throw new EmbeddedElasticsearchException(
+          "Another Pantau is running with its embedded Elasticsearch in "
+              + home
+              + running
+              + ". Stop it first, or give this one its own pantau.data-dir.");
+    }
+    ownerChannel = channel;
+    ownerLock = lock;
   }
 
   /** Stops the node's whole process group: TERM, then KILL after a grace period. */
   public synchronized void stop() {
-    if (process == null) {
+    if (process != null) {
+      long pgid = process.pid();
+      if (process.isAlive()) {
+        LOG.info("Stopping embedded Elasticsearch (process group " + pgid + ")");
+        Signals.group("TERM", pgid);
+        try {
+          if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            Signals.group("KILL", pgid);
+            process.waitFor(10, TimeUnit.SECONDS);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          Signals.group("KILL", pgid);
+        }
+      }
+      // The watchdog's pipe reader ignores TERM, and the node may outlive a launcher that
+      // exited early; sweep the group.
+      Signals.group("KILL", pgid);
+      process = null;
+      PidFile.delete(home);
+    }
+    unlockHome();
+  }
+
+  private void unlockHome() {
+    if (ownerChannel == null) {
       return;
     }
-    long pgid = process.pid();
-    if (process.isAlive()) {
-      LOG.info("Stopping embedded Elasticsearch (process group " + pgid + ")");
-      signalGroup("TERM", pgid);
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          signalGroup("KILL", pgid);
-          process.waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        signalGroup("KILL", pgid);
-      }
+    try {
+      ownerLock.release();
+      ownerChannel.close();
+    } catch (IOException e) {
+      LOG.warning("Could not release " + home.resolve(OWNER_LOCK) + ": " + e);
     }
-    // The launcher script may have exited before the JVM it started; sweep the group.
-    signalGroup("KILL", pgid);
-    process = null;
+    ownerChannel = null;
+    ownerLock = null;
   }
 
   public boolean isRunning() {
@@ -370,20 +470,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       return HexFormat.of().formatHex(d, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void signalGroup(String signal, long pgid) {
-    try {
-      new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start()
-          .waitFor(5, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      LOG.warning("kill -" + signal + " -" + pgid + " failed: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
