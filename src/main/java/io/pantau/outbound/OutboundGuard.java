@@ -18,6 +18,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class OutboundGuard {
   private final boolean allowPrivate;
+  private final Resolver resolver;
 
   @Inject
   OutboundGuard(PantauConfig config) {
@@ -26,7 +27,13 @@ public class OutboundGuard {
 
   /** For plain unit tests. */
   public OutboundGuard(boolean allowPrivate) {
+    this(allowPrivate, Resolver.SYSTEM);
+  }
+
+  /** For tests that make a host name answer as they need, e.g. one that rebinds. */
+  public OutboundGuard(boolean allowPrivate, Resolver resolver) {
     this.allowPrivate = allowPrivate;
+    this.resolver = resolver;
   }
 
   /**
@@ -47,7 +54,7 @@ public class OutboundGuard {
     }
     InetAddress[] all;
     try {
-      all = InetAddress.getAllByName(uri.getHost());
+      all = resolver.resolve(uri.getHost());
     } catch (UnknownHostException e) {
       throw new OutboundRefusedException("unknown host " + uri.getHost());
     }
