@@ -13,7 +13,9 @@ import java.util.Locale;
 
 /**
  * Decides whether Pantau may connect to a URL given by a user. Every outbound request (feeds,
- * pages, webhooks) asks here first, and again for each redirect.
+ * pages, robots.txt, webhooks) asks here first, and again for each redirect; the host name is
+ * resolved here, once per request, and the request connects to the address checked here and to no
+ * other, so that a name that resolves differently a moment later (DNS rebinding) gains nothing.
  */
 @ApplicationScoped
 public class OutboundGuard {
@@ -37,7 +39,8 @@ public class OutboundGuard {
   }
 
   /**
-   * The addresses the URL's host resolves to, when every one of them may be reached.
+   * The addresses the URL's host resolves to, when every one of them may be reached; outbound
+   * requests connect to the first of them.
    *
    * @throws OutboundRefusedException naming the reason otherwise
    */
@@ -56,6 +59,9 @@ public class OutboundGuard {
     try {
       all = resolver.resolve(uri.getHost());
     } catch (UnknownHostException e) {
+      throw new OutboundRefusedException("unknown host " + uri.getHost());
+    }
+    if (all == null || all.length == 0) {
       throw new OutboundRefusedException("unknown host " + uri.getHost());
     }
     if (!allowPrivate) {
