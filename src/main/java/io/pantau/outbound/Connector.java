@@ -69,7 +69,7 @@ import org.apache.http.protocol.HttpContext;
  */
 final class Connector implements AutoCloseable {
   private static final int MAX_CONNECTIONS = 200;
-  private static final int MAX_CONNECTIONS_PER_ADDRESS = 20;
+  private static final int MAX_CONNECTIONS_PER_HOST_AND_ADDRESS = 20;
 
   /** Idle keep-alive connections are dropped after this, checked or not. */
   private static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
@@ -117,7 +117,7 @@ final class Connector implements AutoCloseable {
 
   private final CloseableHttpClient client;
 
-  /** Trusts the JVM's default trust store, as any HTTPS client of Pantau does. */
+  /** Trusts the JVM's default trust store, as java.net.http did. */
   Connector() {
     this(defaultTls());
   }
@@ -137,7 +137,7 @@ final class Connector implements AutoCloseable {
         new PoolingHttpClientConnectionManager(
             sockets, null, null, NO_LOOKUPS, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
     pool.setMaxTotal(MAX_CONNECTIONS);
-    pool.setDefaultMaxPerRoute(MAX_CONNECTIONS_PER_ADDRESS);
+    pool.setDefaultMaxPerRoute(MAX_CONNECTIONS_PER_HOST_AND_ADDRESS);
     pool.setValidateAfterInactivity(1000);
     this.client =
         HttpClients.custom()
@@ -179,7 +179,7 @@ final class Connector implements AutoCloseable {
             .setConnectionRequestTimeout(connectMs)
             .setSocketTimeout(deadlineMs)
             .setRedirectsEnabled(false)
-            // The path and query go out exactly as given, as they were checked and signed.
+            // As given, as java.net.http sent them: normalising could make one URL another.
             .setNormalizeUri(false)
             .build());
     AtomicBoolean expired = new AtomicBoolean();
