@@ -3,9 +3,12 @@ package io.pantau;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.Socket;
+import java.net.URLConnection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +116,26 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.pantau.reports..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyOutboundOpensConnectionsToUrlsThatUsersGive() {
+    // Anything else would resolve the name itself and skip the guard's pinned address; index,
+    // analytics and dashboards talk to Elasticsearch and Kibana, which the operator names.
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.pantau.outbound..",
+            "io.pantau.index..",
+            "io.pantau.analytics..",
+            "io.pantau.dashboards..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "java.net.http..", "org.apache.http..", "javax.net.ssl..")
+                .or(JavaClass.Predicates.assignableTo(URLConnection.class))
+                .or(JavaClass.Predicates.assignableTo(Socket.class)))
         .check(classes);
   }
 

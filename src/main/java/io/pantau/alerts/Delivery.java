@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pantau.config.PantauConfig;
-import io.pantau.outbound.OutboundGuard;
+import io.pantau.outbound.WebhookSender;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,11 +13,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,10 +26,10 @@ import org.jboss.logging.Logger;
  * Sends notifications to webhooks and e-mail addresses, retrying with exponential backoff; each
  * notification and channel is one {@link AlertEvent} whose status and attempts follow every try.
  *
- * <p>Webhooks: POST of the JSON payload signed with the rule's secret ({@link Signature}), a
- * connect and a request timeout, no automatic redirects: a 307 or 308 is followed by hand (at most
- * {@link #MAX_REDIRECTS}) after the {@link OutboundGuard} has passed the new address, as it passed
- * the first.
+ * <p>Webhooks: POST of the JSON payload signed with the rule's secret ({@link Signature}) through
+ * {@link WebhookSender}, which checks each URL with the outbound guard and connects to the address
+ * it checked; a connect and a request timeout, no automatic redirects: a 307 or 308 is followed by
+ * hand (at most {@link #MAX_REDIRECTS}), the new URL checked and pinned as the first was.
  */
 @ApplicationScoped
 class Delivery {
@@ -39,11 +37,10 @@ class Delivery {
   static final int MAX_REDIRECTS = 3;
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
-  private final OutboundGuard guard;
+  private final WebhookSender webhooks;
   private final Mailer mailer;
   private final ObjectMapper json;
   private final PantauConfig.Alerts settings;
-  private final HttpClient http;
   private final Timer latency;
   private final ScheduledExecutorService executor =
       Executors.newScheduledThreadPool(
@@ -58,17 +55,12 @@ class Delivery {
       Mailer mailer,
       ObjectMapper json,
       PantauConfig config,
-      OutboundGuard guard,
+      WebhookSender webhooks,
       MeterRegistry registry) {
-    this.guard = guard;
+    this.webhooks = webhooks;
     this.mailer = mailer;
     this.json = json;
     this.settings = config.alerts();
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.webhookTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     this.latency =
         Timer.builder("pantau.alert.latency")
             .description("From an article's acceptance by ingest to its alert's delivery")
@@ -130,9 +122,6 @@ class Delivery {
       } else {
         sendMail(channel.to(), payload);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = "interrupted";
     } catch (Exception e) {
       error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -173,26 +162,23 @@ class Delivery {
     return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
   }
 
-  private void postWebhook(URI uri, byte[] body, String secret)
-      throws IOException, InterruptedException {
-    String signature = Signature.sign(body, secret);
+  private void postWebhook(URI uri, byte[] body, String secret) throws IOException {
+    Map<String, String> headers =
+        Map.of(
+            "Content-Type",
+            "application/json",
+            "User-Agent",
+            "Pantau-Alerts",
+            Signature.HEADER,
+            Signature.sign(body, secret));
     URI target = uri;
     for (int hop = 0; ; hop++) {
-      guard.check(target);
-      HttpRequest request =
-          HttpRequest.newBuilder(target)
-              .timeout(settings.webhookTimeout())
-              .header("Content-Type", "application/json")
-              .header("User-Agent", "Pantau-Alerts")
-              .header(Signature.HEADER, signature)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-      int status = response.statusCode();
+      WebhookSender.Answer answer = webhooks.post(target, headers, body, settings.webhookTimeout());
+      int status = answer.status();
       if (status >= 200 && status < 300) {
         return;
       }
-      Optional<String> location = response.headers().firstValue("Location");
+      Optional<String> location = answer.location();
       if ((status == 307 || status == 308) && location.isPresent() && hop < MAX_REDIRECTS) {
         target = target.resolve(location.get());
         continue;

@@ -1,38 +1,36 @@
 package io.pantau.outbound;
 
 import io.pantau.config.PantauConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches feeds and pages from URLs that users gave Pantau, as a polite and careful client.
  *
  * <p>Every URL, and every redirect target, passes {@link OutboundGuard} and the host's robots.txt
- * first; redirects are followed by hand (at most {@value #MAX_REDIRECTS}) so that none of them
- * escapes those checks. Answers are bounded in time and in size, gzip included, so that a slow,
- * endless or compressed-bomb answer fails cleanly instead of holding a thread or the heap.
+ * first, and is then fetched from exactly the address the guard checked (robots.txt too); redirects
+ * are followed by hand (at most {@value #MAX_REDIRECTS}) so that none of them escapes those checks.
+ * Answers are bounded in time and in size, gzip included, so that a slow, endless or
+ * compressed-bomb answer fails cleanly instead of holding a thread or the heap.
  */
 @ApplicationScoped
 public class PageFetcher {
@@ -74,12 +72,12 @@ public class PageFetcher {
 
   private record Robots(RobotsRules rules, Instant expires) {}
 
-  private record Answer(URI uri, HttpResponse<byte[]> response) {}
+  private record Answer(URI uri, Connector.Answer response) {}
 
   private final OutboundGuard guard;
   private final Settings settings;
   private final Clock clock;
-  private final HttpClient client;
+  private final Connector connector;
   private final Map<String, Robots> robots = new ConcurrentHashMap<>();
   private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
 
@@ -98,16 +96,19 @@ public class PageFetcher {
 
   /** For plain unit tests and tools. */
   public PageFetcher(OutboundGuard guard, Settings settings, Clock clock) {
+    this(guard, settings, clock, new Connector());
+  }
+
+  PageFetcher(OutboundGuard guard, Settings settings, Clock clock, Connector connector) {
     this.guard = guard;
     this.settings = settings;
     this.clock = clock;
-    this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(settings.connectTimeout())
-            // Plain HTTP/1.1: no h2c upgrade attempts that some servers answer badly.
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.connector = connector;
+  }
+
+  @PreDestroy
+  void close() {
+    connector.close();
   }
 
   /**
@@ -123,11 +124,11 @@ public class PageFetcher {
    */
   public FetchResult fetch(URI uri, Validators validators, String accept) {
     Answer a = exchange(uri, validators, accept, settings.maxBytes(), true, false);
-    int status = a.response().statusCode();
+    int status = a.response().status();
     Validators next =
         new Validators(
-            a.response().headers().firstValue("ETag").orElse(null),
-            a.response().headers().firstValue("Last-Modified").orElse(null));
+            a.response().header("ETag").orElse(null),
+            a.response().header("Last-Modified").orElse(null));
     if (status == 304 && !validators.isEmpty()) {
       return new FetchResult(a.uri(), 304, null, new byte[0], merge(next, validators));
     }
@@ -136,7 +137,7 @@ public class PageFetcher {
     }
     byte[] body = decompress(a, settings.maxBytes(), false);
     return new FetchResult(
-        a.uri(), 200, a.response().headers().firstValue("Content-Type").orElse(null), body, next);
+        a.uri(), 200, a.response().header("Content-Type").orElse(null), body, next);
   }
 
   /** Whether the host's robots.txt lets Pantau fetch this URL; fetches robots.txt when needed. */
@@ -162,7 +163,7 @@ public class PageFetcher {
     try {
       Answer a =
           exchange(robotsUri, Validators.NONE, "text/plain", RobotsRules.MAX_BYTES, false, true);
-      int status = a.response().statusCode();
+      int status = a.response().status();
       if (status >= 200 && status < 300) {
         String text =
             new String(decompress(a, RobotsRules.MAX_BYTES, true), StandardCharsets.UTF_8);
@@ -189,9 +190,12 @@ public class PageFetcher {
       boolean obeyRobots,
       boolean truncate) {
     URI uri = start;
+    Connector.Limits limits =
+        new Connector.Limits(settings.connectTimeout(), settings.timeout(), limit, truncate);
     for (int hop = 0; ; hop++) {
+      List<InetAddress> checked;
       try {
-        guard.check(uri);
+        checked = guard.check(uri);
       } catch (OutboundRefusedException e) {
         throw new FetchException(FetchException.Reason.refused, e.getMessage(), e);
       }
@@ -199,8 +203,9 @@ public class PageFetcher {
         throw new FetchException(
             FetchException.Reason.robots, "robots.txt of " + uri.getHost() + " disallows " + uri);
       }
-      HttpResponse<byte[]> response = send(request(uri, validators, accept), limit, truncate);
-      int status = response.statusCode();
+      // However long robots.txt took, the page comes from the address checked above.
+      Connector.Answer response = connector.send(request(uri, validators, accept), checked, limits);
+      int status = response.status();
       if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
         return new Answer(uri, response);
       }
@@ -209,63 +214,27 @@ public class PageFetcher {
             FetchException.Reason.redirects,
             "more than " + MAX_REDIRECTS + " redirects from " + start);
       }
-      uri = redirectTarget(uri, response.headers().firstValue("Location"));
+      uri = redirectTarget(uri, response.header("Location"));
     }
   }
 
-  private HttpRequest request(URI uri, Validators validators, String accept) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri)
-            .GET()
-            .timeout(settings.timeout())
-            .header("User-Agent", settings.userAgent())
-            .header("Accept", accept)
-            .header("Accept-Encoding", "gzip");
+  private Connector.Request request(URI uri, Validators validators, String accept) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", settings.userAgent());
+    headers.put("Accept", accept);
+    headers.put("Accept-Encoding", "gzip");
     if (!Validators.isBlank(validators.etag())) {
-      b.header("If-None-Match", validators.etag());
+      headers.put("If-None-Match", validators.etag());
     }
     if (!Validators.isBlank(validators.lastModified())) {
-      b.header("If-Modified-Since", validators.lastModified());
+      headers.put("If-Modified-Since", validators.lastModified());
     }
-    return b.build();
-  }
-
-  private HttpResponse<byte[]> send(HttpRequest request, long limit, boolean truncate) {
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        client.sendAsync(
-            request,
-            info ->
-                new BoundedBody(
-                    limit, info.headers().firstValueAsLong("Content-Length").orElse(-1), truncate));
-    try {
-      // The request timeout covers the headers only; this deadline covers the body too.
-      return pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw new FetchException(
-          FetchException.Reason.network,
-          "no complete answer from " + request.uri() + " within " + settings.timeout());
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new FetchException(FetchException.Reason.network, "interrupted", e);
-    } catch (ExecutionException e) {
-      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-        if (t instanceof FetchException f) {
-          throw new FetchException(f.reason(), f.getMessage() + " (" + request.uri() + ")");
-        }
-      }
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      String why =
-          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      throw new FetchException(
-          FetchException.Reason.network, "could not fetch " + request.uri() + ": " + why, cause);
-    }
+    return new Connector.Request(uri, headers, null);
   }
 
   private static byte[] decompress(Answer a, long limit, boolean truncate) {
     byte[] body = a.response().body();
-    Optional<String> encoding = a.response().headers().firstValue("Content-Encoding");
+    Optional<String> encoding = a.response().header("Content-Encoding");
     if (encoding.isEmpty()
         || encoding.get().isBlank()
         || encoding.get().trim().equalsIgnoreCase("identity")) {

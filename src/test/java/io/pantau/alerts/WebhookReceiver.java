@@ -3,6 +3,7 @@ package io.pantau.alerts;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +28,16 @@ public final class WebhookReceiver implements AutoCloseable {
   private final AtomicInteger failuresLeft = new AtomicInteger();
 
   public WebhookReceiver() {
+    this(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  /** A receiver on a loopback address and port; port 0 picks a free one. */
+  public WebhookReceiver(InetAddress address, int port) {
+    if (!address.isLoopbackAddress()) {
+      throw new IllegalArgumentException("test receivers listen on loopback only: " + address);
+    }
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server = HttpServer.create(new InetSocketAddress(address, port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,7 +59,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /** The URL to register as the webhook. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    return "http://"
+        + server.getAddress().getAddress().getHostAddress()
+        + ":"
+        + server.getAddress().getPort()
+        + "/hook";
   }
 
   /** Answer the next {@code n} calls with HTTP 500. */

@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pantau.outbound.LocalSite;
+import io.pantau.outbound.OutboundGuard;
+import io.pantau.outbound.Rebinding;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -379,6 +382,34 @@ class FeedApiTest {
     assertEquals(2, site.requests(path).size(), "registration and the scheduled poll");
     feeds.pollDue();
     assertEquals(2, site.requests(path).size(), "not due again before its interval");
+  }
+
+  @Test
+  void aFeedHostThatRebindsAfterTheCheckIsReadOnlyAtTheAddressTheGuardChecked() {
+    Rebinding rebinding = new Rebinding();
+    QuarkusMock.installMockForType(rebinding.guard(), OutboundGuard.class);
+    Rebinding.Pair<LocalSite> sites = Rebinding.onOnePort(LocalSite::start);
+    try (LocalSite internal = sites.internal();
+        LocalSite checked = sites.checked()) {
+      String tag = tag();
+      String path = "/" + tag + "/rss.xml";
+      String base = Rebinding.uri(sites.port(), "").toString();
+      internal.serve(
+          path,
+          RSS,
+          FeedSamples.rss("Internal secret", base, tag).getBytes(StandardCharsets.UTF_8));
+      checked.serve(
+          path, RSS, FeedSamples.rss("Berita Publik", base, tag).getBytes(StandardCharsets.UTF_8));
+      JsonPath feed = register(Map.of("url", base + path), 201);
+      Api.asEditor().delete("/api/feeds/" + feed.getLong("id")).then().statusCode(204);
+      assertEquals(List.of(), paths(internal), "requests that reached the internal address");
+      assertEquals("Berita Publik", feed.getString("title"));
+      assertEquals(List.of("/robots.txt", path), paths(checked));
+    }
+  }
+
+  private static List<String> paths(LocalSite s) {
+    return s.requests().stream().map(LocalSite.Seen::path).toList();
   }
 
   private static double metric(String series) {

@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A small web site on 127.0.0.1 for fetcher and feed tests: exact paths mapped to handlers, every
- * request recorded with its headers. Unknown paths answer 404.
+ * A small web site on loopback (127.0.0.1 unless told otherwise) for fetcher and feed tests: exact
+ * paths mapped to handlers, every request recorded with its headers. Unknown paths answer 404.
  */
 public final class LocalSite implements AutoCloseable {
 
@@ -41,9 +41,16 @@ public final class LocalSite implements AutoCloseable {
 
   /** Starts a site on a free port of 127.0.0.1. */
   public static LocalSite start() {
+    return start(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  /** Starts a site on a loopback address and port; port 0 picks a free one. */
+  public static LocalSite start(InetAddress address, int port) {
+    if (!address.isLoopbackAddress()) {
+      throw new IllegalArgumentException("test sites listen on loopback only: " + address);
+    }
     try {
-      HttpServer s =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer s = HttpServer.create(new InetSocketAddress(address, port), 0);
       LocalSite site = new LocalSite(s);
       s.createContext("/", site::dispatch);
       s.setExecutor(site.executor);
@@ -75,7 +82,18 @@ public final class LocalSite implements AutoCloseable {
   }
 
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    String host = server.getAddress().getAddress().getHostAddress();
+    return URI.create(
+        "http://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + server.getAddress().getPort()
+            + path);
+  }
+
+  /** Every request made, in order. */
+  public List<Seen> requests() {
+    return List.copyOf(seen);
   }
 
   /** The requests made for {@code path}, in order. */

@@ -54,6 +54,77 @@ class OutboundGuardTest {
     }
   }
 
+  private void assertAllRefused(String... urls) {
+    for (String url : urls) {
+      OutboundRefusedException e =
+          assertThrows(OutboundRefusedException.class, () -> strict.check(URI.create(url)), url);
+      assertTrue(e.getMessage().contains("internal address"), url + ": " + e.getMessage());
+    }
+  }
+
+  @Test
+  void nat64AddressesOfInternalIpv4AddressesAreRefused() {
+    assertAllRefused(
+        "http://[64:ff9b::7f00:1]/",
+        "http://[64:ff9b::127.0.0.1]/",
+        "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+        "http://[64:ff9b::a00:1]/",
+        "http://[64:ff9b::c0a8:101]/",
+        // The local-use prefix (RFC 8215) may put the IPv4 address at any of several offsets.
+        "http://[64:ff9b:1::808:808]/",
+        "http://[64:ff9b:1:7f00:0:100::]/");
+  }
+
+  @Test
+  void ipv4CompatibleAddressesOfInternalIpv4AddressesAreRefused() {
+    assertAllRefused(
+        "http://[::127.0.0.1]/",
+        "http://[::7f00:1]/",
+        "http://[::169.254.169.254]/",
+        "http://[::10.0.0.1]/",
+        "http://[::c0a8:101]/",
+        "http://[::0.0.0.2]/",
+        // The SIIT translated form (RFC 2765) of the same addresses.
+        "http://[::ffff:0:7f00:1]/",
+        "http://[::ffff:0:a9fe:a9fe]/");
+  }
+
+  @Test
+  void sixToFourAddressesOfInternalIpv4AddressesAreRefused() {
+    assertAllRefused(
+        "http://[2002:7f00:1::]/",
+        "http://[2002:7f00:1::1]/",
+        "http://[2002:a9fe:a9fe::]/",
+        "http://[2002:a00:1::5]/",
+        "http://[2002:ac10:1::]/",
+        "http://[2002:c0a8:101:1::1]/");
+  }
+
+  @Test
+  void teredoAddressesWithAnInternalClientOrServerAreRefused() {
+    assertAllRefused(
+        // Server 65.54.227.120 (public), client 127.0.0.1 stored inverted as 80ff:fffe.
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+        // Client 169.254.169.254 inverted.
+        "http://[2001:0:4136:e378:8000:63bf:5601:5601]/",
+        // Server 10.0.0.1, client 8.8.8.8 (inverted f7f7:f7f7).
+        "http://[2001:0:a00:1::f7f7:f7f7]/");
+  }
+
+  @Test
+  void transitionFormsOfPublicAddressesAndPlainGlobalIpv6Pass() {
+    for (String url :
+        new String[] {
+          "http://[64:ff9b::808:808]/",
+          "http://[::8.8.8.8]/",
+          "http://[2002:808:808::1]/",
+          "http://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/",
+          "http://[2606:4700:4700::1111]/"
+        }) {
+      assertEquals(1, strict.check(URI.create(url)).size(), url);
+    }
+  }
+
   @Test
   void decimalOctalAndHexHostsNeverReachLoopbackOrMetadata() {
     // Java reads these as host names; the system resolver may still turn them into 127.0.0.1 or

@@ -146,6 +146,53 @@ class PageFetcherTest {
   }
 
   @Test
+  void aHostThatRebindsAfterTheCheckIsReachedOnlyAtTheAddressTheGuardChecked() {
+    Rebinding rebinding = new Rebinding();
+    Rebinding.Pair<LocalSite> sites = Rebinding.onOnePort(LocalSite::start);
+    try (LocalSite internal = sites.internal();
+        LocalSite checked = sites.checked()) {
+      for (LocalSite s : List.of(internal, checked)) {
+        String who = s == internal ? "internal secret" : "public page";
+        s.serve("/robots.txt", "text/plain", "User-agent: *\nAllow: /\n".getBytes());
+        s.redirect("/moved", 301, "/page.html");
+        s.serve("/page.html", "text/html", ("<p>" + who + "</p>").getBytes());
+      }
+      FetchResult r =
+          fetcher(rebinding.guard(), Duration.ofSeconds(5))
+              .fetch(
+                  Rebinding.uri(sites.port(), "/moved"), Validators.NONE, PageFetcher.ACCEPT_HTML);
+      assertEquals(
+          List.of(),
+          internal.requests().stream().map(LocalSite.Seen::path).toList(),
+          "requests that reached the internal address");
+      assertEquals("<p>public page</p>", r.text());
+      assertEquals(
+          List.of("/robots.txt", "/moved", "/page.html"),
+          checked.requests().stream().map(LocalSite.Seen::path).toList());
+      for (LocalSite.Seen seen : checked.requests()) {
+        assertEquals("localhost:" + sites.port(), seen.headers().get("host"), seen.path());
+      }
+      assertEquals(
+          List.of("localhost", "localhost", "localhost"),
+          rebinding.lookups(),
+          "one lookup, by the guard, for each request");
+    }
+  }
+
+  @Test
+  void thePathAndQueryAreSentExactlyAsGiven() {
+    List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    site.handle(
+        "/a/./b//c%2Fd",
+        ex -> {
+          targets.add(ex.getRequestURI().toString());
+          LocalSite.respond(ex, 200, "text/html", "<p>ok</p>".getBytes());
+        });
+    assertEquals("<p>ok</p>", get("/a/./b//c%2Fd?q=caf%C3%A9+x&y=%20").text());
+    assertEquals(List.of("/a/./b//c%2Fd?q=caf%C3%A9+x&y=%20"), targets);
+  }
+
+  @Test
   void anAnswerOverTheLimitFailsWhetherOrNotItDeclaresItsLength() {
     byte[] big = new byte[(int) LIMIT + 1];
     site.serve("/declared", "text/html", big);

@@ -14,9 +14,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.pantau.alerts.Signature;
 import io.pantau.alerts.WebhookReceiver;
+import io.pantau.outbound.OutboundGuard;
+import io.pantau.outbound.Rebinding;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -200,6 +203,35 @@ class AlertApiTest {
           .body("[0].status", equalTo("delivered"))
           .body("[0].attempts", equalTo(3))
           .body("[0].lastError", nullValue());
+    }
+  }
+
+  @Test
+  void aWebhookHostThatRebindsAfterTheCheckIsCalledOnlyAtTheAddressTheGuardChecked()
+      throws Exception {
+    Rebinding rebinding = new Rebinding();
+    QuarkusMock.installMockForType(rebinding.guard(), OutboundGuard.class);
+    Rebinding.Pair<WebhookReceiver> hooks = Rebinding.onOnePort(WebhookReceiver::new);
+    try (WebhookReceiver internal = hooks.internal();
+        WebhookReceiver checked = hooks.checked()) {
+      String tag = "rebind" + unique();
+      String url = Rebinding.uri(hooks.port(), "/hook").toString();
+      long ruleId = create(webhookRule("Rebinding " + tag, tag, url)).getLong("id");
+      post(
+          "Uji coba " + tag,
+          "Berita uji " + tag + " untuk alamat yang berubah.",
+          "https://uji.example/" + tag,
+          "uji.example");
+      String status = null;
+      for (int i = 0; i < 100 && (status == null || status.equals("pending")); i++) {
+        Thread.sleep(100);
+        status = Api.asViewer().get("/api/alerts/" + ruleId + "/events").path("[0].status");
+      }
+      Api.asEditor().delete("/api/alerts/" + ruleId).then().statusCode(204);
+      assertEquals(
+          List.of(), internal.drain(Duration.ZERO), "calls that reached the internal address");
+      assertEquals("delivered", status);
+      assertEquals(1, checked.drain(Duration.ZERO).size(), "calls to the checked address");
     }
   }
 
