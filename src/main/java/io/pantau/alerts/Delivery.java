@@ -155,9 +155,14 @@ class Delivery {
       return;
     }
     if (last) {
+      // Name, target and error are outside text (the error may quote what the receiver sent).
       LOG.warnf(
-          "Alert %d: giving up on %s after %d attempts: %s",
-          rule.id(), channel.target(), attempt, error);
+          "Alert %d (%s): giving up on %s after %d attempts: %s",
+          rule.id(),
+          LogText.of(rule.name()),
+          LogText.of(channel.target()),
+          attempt,
+          LogText.of(error));
       return;
     }
     long delayMs = backoff(attempt).toMillis();
