@@ -155,12 +155,13 @@ class Delivery {
       return;
     }
     if (last) {
-      // Name, target and error are outside text (the error may quote what the receiver sent).
+      // Name, target and error are outside text (the error may quote what the receiver sent);
+      // the webhook URL is masked as for viewers, since it may be the channel's secret.
       LOG.warnf(
           "Alert %d (%s): giving up on %s after %d attempts: %s",
           rule.id(),
           LogText.of(rule.name()),
-          LogText.of(channel.target()),
+          LogText.of(channel.masked().target()),
           attempt,
           LogText.of(error));
       return;
