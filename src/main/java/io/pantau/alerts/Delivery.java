@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +29,10 @@ import org.jboss.logging.Logger;
  * Sends notifications to webhooks and e-mail addresses, retrying with exponential backoff; each
  * notification and channel is one {@link AlertEvent} whose status and attempts follow every try.
  *
- * <p>Webhooks: POST of the JSON payload signed with the rule's secret ({@link Signature}), a
- * connect and a request timeout, no automatic redirects: a 307 or 308 is followed by hand (at most
- * {@link #MAX_REDIRECTS}) after the {@link OutboundGuard} has passed the new address, as it passed
- * the first.
+ * <p>Webhooks: POST of the JSON payload signed with the rule's secret, a timestamp and a delivery
+ * id that stays the same across retries ({@link Signature}), a connect and a request timeout, no
+ * automatic redirects: a 307 or 308 is followed by hand (at most {@link #MAX_REDIRECTS}) after the
+ * {@link OutboundGuard} has passed the new address, as it passed the first.
  */
 @ApplicationScoped
 class Delivery {
@@ -111,12 +112,17 @@ class Delivery {
                     e.persist();
                     return e.id;
                   });
-      executor.execute(() -> attempt(eventId, rule, channel, payload, body, acceptedAt, 1));
+      // One id per notification and channel, kept across its retries, so that a receiver can
+      // tell a retry of a delivery it already took from a new one.
+      String deliveryId = UUID.randomUUID().toString();
+      executor.execute(
+          () -> attempt(eventId, deliveryId, rule, channel, payload, body, acceptedAt, 1));
     }
   }
 
   private void attempt(
       long eventId,
+      String deliveryId,
       RuleSnapshot rule,
       AlertChannel channel,
       AlertPayload payload,
@@ -126,7 +132,7 @@ class Delivery {
     String error = null;
     try {
       if (AlertChannel.WEBHOOK.equals(channel.type())) {
-        postWebhook(URI.create(channel.url()), body, rule.secret());
+        postWebhook(URI.create(channel.url()), body, rule.secret(), deliveryId);
       } else {
         sendMail(channel.to(), payload);
       }
@@ -168,7 +174,7 @@ class Delivery {
     }
     long delayMs = backoff(attempt).toMillis();
     executor.schedule(
-        () -> attempt(eventId, rule, channel, payload, body, acceptedAt, attempt + 1),
+        () -> attempt(eventId, deliveryId, rule, channel, payload, body, acceptedAt, attempt + 1),
         delayMs,
         TimeUnit.MILLISECONDS);
   }
@@ -179,9 +185,12 @@ class Delivery {
     return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
   }
 
-  private void postWebhook(URI uri, byte[] body, String secret)
+  private void postWebhook(URI uri, byte[] body, String secret, String deliveryId)
       throws IOException, InterruptedException {
-    String signature = Signature.sign(body, secret);
+    // Signed afresh on each attempt: a retry carries the time it was sent, so a receiver's clock
+    // check does not refuse it for the delays before it.
+    long timestamp = Instant.now().getEpochSecond();
+    String signature = Signature.sign(timestamp, deliveryId, body, secret);
     URI target = uri;
     for (int hop = 0; ; hop++) {
       guard.check(target);
@@ -190,6 +199,8 @@ class Delivery {
               .timeout(settings.webhookTimeout())
               .header("Content-Type", "application/json")
               .header("User-Agent", "Pantau-Alerts")
+              .header(Signature.TIMESTAMP_HEADER, Long.toString(timestamp))
+              .header(Signature.DELIVERY_HEADER, deliveryId)
               .header(Signature.HEADER, signature)
               .POST(HttpRequest.BodyPublishers.ofByteArray(body))
               .build();

@@ -122,7 +122,9 @@ class AlertApiTest {
       System.out.printf(
           "alert webhook received %d ms after the article was posted%n",
           (System.nanoTime() - posted) / 1_000_000);
-      assertEquals(Signature.sign(call.body(), secret), call.signature());
+      assertEquals(
+          Signature.sign(Long.parseLong(call.timestamp()), call.delivery(), call.body(), secret),
+          call.signature());
       JsonPath payload = JsonPath.from(call.text());
       assertEquals(ruleId, payload.getLong("rule.id"));
       assertEquals("match", payload.getString("kind"));
