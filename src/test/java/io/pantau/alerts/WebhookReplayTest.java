@@ -192,7 +192,10 @@ class WebhookReplayTest {
           401,
           send(url, now, retry.delivery(), retry.signature(), body),
           "a new timestamp breaks the signature");
-      byte[] tampered = new String(body, StandardCharsets.UTF_8).replace(tag, "x").getBytes(StandardCharsets.UTF_8);
+      byte[] tampered =
+          new String(body, StandardCharsets.UTF_8)
+              .replace(tag, "x")
+              .getBytes(StandardCharsets.UTF_8);
       assertEquals(
           401,
           send(url, retry.timestamp(), retry.delivery(), retry.signature(), tampered),
