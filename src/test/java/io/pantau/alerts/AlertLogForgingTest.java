@@ -166,7 +166,11 @@ class AlertLogForgingTest {
       for (int i = 0; i < 300 && givingUp == null; i++) {
         givingUp =
             lines.stream()
-                .filter(l -> l.startsWith("Alert " + id + " ") && l.contains("giving up"))
+                // "Alert 7 (name): giving up ..." (the old form had no name: "Alert 7: ...").
+                .filter(
+                    l ->
+                        (l.startsWith("Alert " + id + " ") || l.startsWith("Alert " + id + ":"))
+                            && l.contains("giving up"))
                 .findFirst()
                 .orElse(null);
         Thread.sleep(100);
