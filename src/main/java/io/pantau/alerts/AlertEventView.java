@@ -17,6 +17,25 @@ public record AlertEventView(
     String lastError,
     String summary) {
 
+  /**
+   * The event as a viewer may see it: webhook URLs in the channel and in the error (an HTTP
+   * client's message may quote the URL) reduced to scheme, host and port.
+   */
+  public AlertEventView withWebhooksMasked() {
+    return new AlertEventView(
+        id,
+        ruleId,
+        firedAt,
+        kind,
+        storyId,
+        articleIds,
+        AlertChannel.maskUrlsIn(channel),
+        status,
+        attempts,
+        AlertChannel.maskUrlsIn(lastError),
+        summary);
+  }
+
   static AlertEventView of(AlertEvent e) {
     return new AlertEventView(
         e.id,

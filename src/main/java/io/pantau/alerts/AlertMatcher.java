@@ -104,7 +104,7 @@ class AlertMatcher {
       rules.put(rule.id(), new Stored(rule, Highlighter.of(query)));
     } catch (RuntimeException e) {
       // A query stored by an older parser may no longer parse: that rule alone stays out.
-      LOG.warnf("Alert %d is not matched: %s", rule.id(), e.getMessage());
+      LOG.warnf("Alert %d is not matched: %s", rule.id(), LogText.of(e.getMessage()));
       remove(rule.id());
     }
   }
@@ -123,7 +123,8 @@ class AlertMatcher {
       result
           .errors()
           .forEach(
-              (id, error) -> LOG.warnf("Alert %s failed on article %s: %s", id, a.id(), error));
+              (id, error) ->
+                  LOG.warnf("Alert %s failed on article %s: %s", id, a.id(), LogText.of(error)));
       List<Notifier.Match> matches = new ArrayList<>();
       for (QueryMonitor.Registered r : result.matches()) {
         Stored stored = rules.get(Long.parseLong(r.id()));

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +27,11 @@ import org.jboss.logging.Logger;
  * Sends notifications to webhooks and e-mail addresses, retrying with exponential backoff; each
  * notification and channel is one {@link AlertEvent} whose status and attempts follow every try.
  *
- * <p>Webhooks: POST of the JSON payload signed with the rule's secret ({@link Signature}) through
- * {@link WebhookSender}, which checks each URL with the outbound guard and connects to the address
- * it checked; a connect and a request timeout, no automatic redirects: a 307 or 308 is followed by
- * hand (at most {@link #MAX_REDIRECTS}), the new URL checked and pinned as the first was.
+ * <p>Webhooks: POST of the JSON payload signed with the rule's secret, a timestamp and a delivery
+ * id that stays the same across retries ({@link Signature}), through {@link WebhookSender}, which
+ * checks each URL with the outbound guard and connects to the address it checked; a connect and a
+ * request timeout, no automatic redirects: a 307 or 308 is followed by hand (at most {@link
+ * #MAX_REDIRECTS}), the new URL checked and pinned as the first was.
  */
 @ApplicationScoped
 class Delivery {
@@ -103,12 +105,17 @@ class Delivery {
                     e.persist();
                     return e.id;
                   });
-      executor.execute(() -> attempt(eventId, rule, channel, payload, body, acceptedAt, 1));
+      // One id per notification and channel, kept across its retries, so that a receiver can
+      // tell a retry of a delivery it already took from a new one.
+      String deliveryId = UUID.randomUUID().toString();
+      executor.execute(
+          () -> attempt(eventId, deliveryId, rule, channel, payload, body, acceptedAt, 1));
     }
   }
 
   private void attempt(
       long eventId,
+      String deliveryId,
       RuleSnapshot rule,
       AlertChannel channel,
       AlertPayload payload,
@@ -118,7 +125,7 @@ class Delivery {
     String error = null;
     try {
       if (AlertChannel.WEBHOOK.equals(channel.type())) {
-        postWebhook(URI.create(channel.url()), body, rule.secret());
+        postWebhook(URI.create(channel.url()), body, rule.secret(), deliveryId);
       } else {
         sendMail(channel.to(), payload);
       }
@@ -144,14 +151,20 @@ class Delivery {
       return;
     }
     if (last) {
+      // Name, target and error are outside text (the error may quote what the receiver sent);
+      // the webhook URL is masked as for viewers, since it may be the channel's secret.
       LOG.warnf(
-          "Alert %d: giving up on %s after %d attempts: %s",
-          rule.id(), channel.target(), attempt, error);
+          "Alert %d (%s): giving up on %s after %d attempts: %s",
+          rule.id(),
+          LogText.of(rule.name()),
+          LogText.of(channel.masked().target()),
+          attempt,
+          LogText.of(error));
       return;
     }
     long delayMs = backoff(attempt).toMillis();
     executor.schedule(
-        () -> attempt(eventId, rule, channel, payload, body, acceptedAt, attempt + 1),
+        () -> attempt(eventId, deliveryId, rule, channel, payload, body, acceptedAt, attempt + 1),
         delayMs,
         TimeUnit.MILLISECONDS);
   }
@@ -162,15 +175,23 @@ class Delivery {
     return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
   }
 
-  private void postWebhook(URI uri, byte[] body, String secret) throws IOException {
+  private void postWebhook(URI uri, byte[] body, String secret, String deliveryId)
+      throws IOException {
+    // Signed afresh on each attempt: a retry carries the time it was sent, so a receiver's clock
+    // check does not refuse it for the delays before it.
+    long timestamp = Instant.now().getEpochSecond();
     Map<String, String> headers =
         Map.of(
             "Content-Type",
             "application/json",
             "User-Agent",
             "Pantau-Alerts",
+            Signature.TIMESTAMP_HEADER,
+            Long.toString(timestamp),
+            Signature.DELIVERY_HEADER,
+            deliveryId,
             Signature.HEADER,
-            Signature.sign(body, secret));
+            Signature.sign(timestamp, deliveryId, body, secret));
     URI target = uri;
     for (int hop = 0; ; hop++) {
       WebhookSender.Answer answer = webhooks.post(target, headers, body, settings.webhookTimeout());

@@ -23,10 +23,12 @@
  *   <li>{@code volume_spike} and {@code sentiment_shift} rules are evaluated every {@code
  *       pantau.alerts.evaluate-every} ({@code RuleEvaluator}, {@code SpikeDetector}) with counts
  *       and averages from the index facade, and fire at most once per window.
- *   <li>Delivery ({@code Delivery}) signs webhook bodies with the rule's secret (HMAC-SHA256 in
- *       {@code X-Pantau-Signature}), asks the outbound guard before each request and redirect,
- *       sends e-mail with text and HTML parts through the Quarkus mailer, retries with doubling
- *       waits and records every notification and its attempts as an {@code alert_event}.
+ *   <li>Delivery ({@code Delivery}) signs webhook bodies with the rule's secret (HMAC-SHA256 of
+ *       timestamp, delivery id and body in {@code X-Pantau-Signature}, beside {@code
+ *       X-Pantau-Timestamp} and {@code X-Pantau-Delivery}, so receivers can refuse replays), asks
+ *       the outbound guard before each request and redirect, sends e-mail with text and HTML parts
+ *       through the Quarkus mailer, retries with doubling waits and records every notification and
+ *       its attempts as an {@code alert_event}.
  * </ul>
  *
  * <p>May import {@code article}, {@code query}, {@code text}, {@code index} (its facades: {@code

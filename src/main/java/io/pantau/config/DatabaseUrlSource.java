@@ -29,7 +29,12 @@ public class DatabaseUrlSource implements ConfigSourceFactory {
 
   /** The H2 file URL for a data directory. */
   static String h2Url(String dataDir) {
-    Path db = Path.of(dataDir).toAbsolutePath().normalize().resolve("db").resolve("pantau");
+    Path db = h2Directory(Path.of(dataDir)).resolve("pantau");
     return "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /** The directory that holds the default H2 database's files. */
+  public static Path h2Directory(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize().resolve("db");
   }
 }

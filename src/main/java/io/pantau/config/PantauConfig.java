@@ -204,6 +204,37 @@ public interface PantauConfig {
     /** Generate an admin key into {@code <data-dir>/admin.key} when no admin key exists. */
     @WithDefault("true")
     boolean generateAdminKey();
+
+    /**
+     * Most key checks remembered, for valid and for wrong keys each (least recently used dropped
+     * first), so that neither a busy key nor a flood of wrong ones costs a lookup per request.
+     */
+    @WithDefault("10000")
+    int keyCacheSize();
+
+    /** How long a key check is remembered; a revoked key is forgotten at once. */
+    @WithDefault("30s")
+    Duration keyCacheTtl();
+
+    /**
+     * Wrong keys one client address may send per {@link #authFailureWindow()}; beyond that its
+     * requests with a key that has not worked from it before get 429 with {@code Retry-After} until
+     * the window ends. Keys that did work from it go on working. IPv6 addresses count per /64.
+     * Behind a reverse proxy, set {@code quarkus.http.proxy.proxy-address-forwarding=true} (and
+     * {@code quarkus.http.proxy.trusted-proxies}) so that each client is counted apart.
+     */
+    @WithDefault("20")
+    int maxAuthFailures();
+
+    /**
+     * The window in which {@link #maxAuthFailures()} are counted, from an address's first failure.
+     */
+    @WithDefault("1m")
+    Duration authFailureWindow();
+
+    /** Most client addresses whose failures are counted at once (least recently seen dropped). */
+    @WithDefault("10000")
+    int trackedAddresses();
   }
 
   /** One key from configuration. */

@@ -47,6 +47,14 @@ final class XlsxReport implements ReportWriter {
   private final SXSSFWorkbook book;
   private final SXSSFSheet articles;
   private final CellStyle bold;
+
+  /**
+   * Excel's own mark for text that starts like a formula (the hidden leading apostrophe). Cells are
+   * typed strings and never evaluated as written; the mark keeps them text when a reader edits one,
+   * where Excel would otherwise re-read {@code =HYPERLINK(...)} as a formula.
+   */
+  private final CellStyle quoted;
+
   private final ZoneId zone;
   private int next = 1;
 
@@ -59,6 +67,8 @@ final class XlsxReport implements ReportWriter {
     f.setBold(true);
     bold = book.createCellStyle();
     bold.setFont(f);
+    quoted = book.createCellStyle();
+    quoted.setQuotePrefixed(true);
     Sheet report = book.createSheet(REPORT);
     int r = 0;
     for (Provenance.Entry e : provenance) {
@@ -120,7 +130,7 @@ final class XlsxReport implements ReportWriter {
     }
   }
 
-  private static void write(Row row, List<?> values) {
+  private void write(Row row, List<?> values) {
     for (int c = 0; c < values.size(); c++) {
       Object v = values.get(c);
       if (v == null) {
@@ -132,6 +142,9 @@ final class XlsxReport implements ReportWriter {
       } else {
         String s = v.toString();
         cell.setCellValue(s.length() > MAX_CELL ? s.substring(0, MAX_CELL) : s);
+        if (CellText.risky(s)) {
+          cell.setCellStyle(quoted);
+        }
       }
     }
   }

@@ -1,26 +1,35 @@
 package io.pantau.security;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Checks the {@code X-API-Key} header of every {@code /api} call against the role the resource
  * method requires. A method under {@code /api} that declares no role is refused, so a new endpoint
  * cannot be left open by accident.
+ *
+ * <p>Wrong keys are counted per client address ({@link FailureLimiter}): past the limit, the
+ * address gets 429 for keys that have not worked from it, without the key being looked up.
  */
 public class ApiKeyFilter {
   public static final String HEADER = "X-API-Key";
 
   private final ApiKeys keys;
+  private final FailureLimiter limiter;
 
-  ApiKeyFilter(ApiKeys keys) {
+  ApiKeyFilter(ApiKeys keys, FailureLimiter limiter) {
     this.keys = keys;
+    this.limiter = limiter;
   }
 
   @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
-  void check(ContainerRequestContext ctx, ResourceInfo resource) {
+  void check(ContainerRequestContext ctx, ResourceInfo resource, HttpServerRequest request) {
     String path = ctx.getUriInfo().getPath();
     if (!path.startsWith("/api/") && !path.equals("/api")) {
       return;
@@ -30,9 +39,20 @@ public class ApiKeyFilter {
     if (key == null || key.isBlank()) {
       throw AccessDeniedException.unauthenticated("Send an API key in the X-API-Key header.");
     }
-    Role role =
-        keys.authenticate(key)
-            .orElseThrow(() -> AccessDeniedException.unauthenticated("The API key is not valid."));
+    SocketAddress remote = request.remoteAddress();
+    String client = FailureLimiter.clientOf(remote == null ? null : remote.host());
+    String hash = ApiKeys.hash(key.trim());
+    Optional<Duration> wait = limiter.refusal(client, hash);
+    if (wait.isPresent()) {
+      throw AccessDeniedException.tooManyFailures(wait.get());
+    }
+    Optional<Role> found = keys.authenticate(key);
+    if (found.isEmpty()) {
+      limiter.failed(client);
+      throw AccessDeniedException.unauthenticated("The API key is not valid.");
+    }
+    limiter.succeeded(client, hash);
+    Role role = found.get();
     if (required == null) {
       throw AccessDeniedException.forbidden("This endpoint is not open to any role.");
     }

@@ -16,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,15 +33,15 @@ import org.jboss.logging.Logger;
 public class ApiKeys {
   private static final Logger LOG = Logger.getLogger(ApiKeys.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Duration CACHE_TTL = Duration.ofSeconds(30);
   static final String ADMIN_KEY_FILE = "admin.key";
 
   private final PantauConfig config;
   private final Map<String, Role> configured = new HashMap<>();
   private final Map<String, String> configuredNames = new HashMap<>();
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-  private record Cached(Optional<Role> role, Instant until) {}
+  // Valid and wrong keys are remembered apart, each bounded, so that a flood of wrong keys
+  // cannot push the valid ones out.
+  private final ExpiringLru<Role> valid;
+  private final ExpiringLru<Boolean> invalid;
 
   /** A key just made: the secret is shown once, only its hash is kept. */
   public record IssuedKey(long id, String name, Role role, String key, Instant createdAt) {}
@@ -54,6 +52,10 @@ public class ApiKeys {
 
   ApiKeys(PantauConfig config) {
     this.config = config;
+    int size = config.security().keyCacheSize();
+    long ttl = config.security().keyCacheTtl().toNanos();
+    this.valid = new ExpiringLru<>(size, ttl, System::nanoTime);
+    this.invalid = new ExpiringLru<>(size, ttl, System::nanoTime);
     config.security().keys().forEach((name, k) -> configuredNames.put(hash(k.key()), name));
     config
         .security()
@@ -95,10 +97,12 @@ public class ApiKeys {
     if (fromConfig.isPresent()) {
       return fromConfig;
     }
-    Instant now = Instant.now();
-    Cached c = cache.get(h);
-    if (c != null && c.until().isAfter(now)) {
-      return c.role();
+    Role known = valid.get(h);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    if (invalid.get(h) != null) {
+      return Optional.empty();
     }
     Optional<Role> role =
         QuarkusTransaction.joiningExisting()
@@ -111,8 +115,17 @@ public class ApiKeys {
                                     k.keyHash.getBytes(StandardCharsets.US_ASCII),
                                     h.getBytes(StandardCharsets.US_ASCII)))
                         .map(k -> k.role));
-    cache.put(h, new Cached(role, now.plus(CACHE_TTL)));
+    if (role.isPresent()) {
+      valid.put(h, role.get());
+    } else {
+      invalid.put(h, Boolean.TRUE);
+    }
     return role;
+  }
+
+  /** Key checks remembered now, valid and wrong ones together. */
+  int cacheSize() {
+    return valid.size() + invalid.size();
   }
 
   /**
@@ -170,7 +183,8 @@ public class ApiKeys {
       return false;
     }
     k.revokedAt = Instant.now();
-    cache.clear();
+    valid.clear();
+    invalid.clear();
     return true;
   }
 

@@ -56,17 +56,19 @@ public class AlertResource {
 
   @GET
   @RequiresRole(Role.viewer)
-  @Operation(summary = "List alert rules")
-  public List<AlertView> list() {
-    return alerts.list();
+  @Operation(summary = "List alert rules (webhook URLs masked for viewers)")
+  public List<AlertView> list(@HeaderParam(ApiKeyFilter.HEADER) String key) {
+    List<AlertView> all = alerts.list();
+    return seesWebhookUrls(key) ? all : all.stream().map(AlertView::withWebhooksMasked).toList();
   }
 
   @GET
   @Path("/{id}")
   @RequiresRole(Role.viewer)
-  @Operation(summary = "Read one alert rule")
-  public AlertView get(@PathParam("id") long id) {
-    return alerts.get(id).orElseThrow(() -> notFound(id));
+  @Operation(summary = "Read one alert rule (webhook URLs masked for viewers)")
+  public AlertView get(@PathParam("id") long id, @HeaderParam(ApiKeyFilter.HEADER) String key) {
+    AlertView v = alerts.get(id).orElseThrow(() -> notFound(id));
+    return seesWebhookUrls(key) ? v : v.withWebhooksMasked();
   }
 
   @PUT
@@ -95,12 +97,17 @@ public class AlertResource {
   @RequiresRole(Role.viewer)
   @Operation(summary = "What the rule fired, when, for which articles, delivered or not")
   public List<AlertEventView> events(
-      @PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") String limit) {
+      @PathParam("id") long id,
+      @QueryParam("limit") @DefaultValue("100") String limit,
+      @HeaderParam(ApiKeyFilter.HEADER) String key) {
     int n = ArticleResource.parseInt("limit", limit);
     if (n < 1 || n > 1000) {
       throw new BadRequest("limit must be 1 to 1000.");
     }
-    return alerts.events(id, n).orElseThrow(() -> notFound(id));
+    List<AlertEventView> events = alerts.events(id, n).orElseThrow(() -> notFound(id));
+    return seesWebhookUrls(key)
+        ? events
+        : events.stream().map(AlertEventView::withWebhooksMasked).toList();
   }
 
   @POST
@@ -135,6 +142,14 @@ public class AlertResource {
 
   private static BadRequest notFound(long id) {
     return new BadRequest(404, "No alert with id " + id + ".", List.of());
+  }
+
+  /**
+   * Whether the caller may read webhook URLs: editors and admins, who may change the rules anyway.
+   * Viewers get them masked, as a webhook URL often is the bearer secret of its channel.
+   */
+  private boolean seesWebhookUrls(String key) {
+    return keys.authenticate(key).map(r -> r.includes(Role.editor)).orElse(false);
   }
 
   /** The name of the caller's key: its configured name, or the stored key's name and id. */

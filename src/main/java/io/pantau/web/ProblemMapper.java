@@ -35,6 +35,10 @@ public class ProblemMapper {
     if (e.status() == 401) {
       r.header("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
     }
+    // Whole seconds, rounded up: a client that waits as told is not refused again.
+    e.retryAfter()
+        .ifPresent(
+            d -> r.header("Retry-After", Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))));
     return r.build();
   }
 

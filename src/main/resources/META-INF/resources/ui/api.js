@@ -14,13 +14,32 @@ export function clearApiKey() {
   sessionStorage.removeItem(KEY);
 }
 
-/** Takes a key from a `#key=...` fragment into session storage and out of the address bar. */
+/**
+ * Takes a key from a `#key=...` fragment into session storage, and the key out of the address bar
+ * in every case. A tab that is already signed in with another key asks first: a link someone sent
+ * must not silently switch the tab to their key (the user would then act, and create alerts, as
+ * that key's owner). Returns true when the tab's key changed.
+ */
 export function takeKeyFromFragment() {
   const m = location.hash.match(/^#key=([^&]*)(?:&(.*))?$/);
   if (!m) return false;
-  setApiKey(decodeURIComponent(m[1]));
   const rest = m[2] ? '#' + m[2] : '#/overview';
+  // Out of the address bar (and the history entry) before anything else, even if decoding fails.
   history.replaceState(null, '', location.pathname + location.search + rest);
+  let offered;
+  try {
+    offered = decodeURIComponent(m[1]).trim();
+  } catch (e) {
+    return false;
+  }
+  const current = apiKey();
+  if (!offered || offered === current) return false;
+  if (current && !window.confirm(
+    'This link signs this tab in with a different API key.\n\n'
+      + 'Replace the key you are signed in with? Choose Cancel to keep your own key.')) {
+    return false;
+  }
+  setApiKey(offered);
   return true;
 }
 

@@ -90,7 +90,8 @@ async function knownSources() {
 }
 
 function show() {
-  // A link with a key may also arrive while the dashboard is open.
+  // A link with a key may also arrive while the dashboard is open. When the key changed, start
+  // afresh with it; when it was declined or the same, the rest of the link is shown as usual.
   if (api.takeKeyFromFragment()) {
     start();
     return;

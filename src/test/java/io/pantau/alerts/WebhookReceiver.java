@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on loopback that takes webhook calls, for tests; close it after use. */
 public final class WebhookReceiver implements AutoCloseable {
-  /** One call as received. */
-  public record Call(String signature, byte[] body) {
+  /** One call as received, with its signature headers. */
+  public record Call(String signature, String timestamp, String delivery, byte[] body) {
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -49,7 +49,13 @@ public final class WebhookReceiver implements AutoCloseable {
           if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             status = 500;
           } else {
-            calls.add(new Call(exchange.getRequestHeaders().getFirst("X-Pantau-Signature"), body));
+            var h = exchange.getRequestHeaders();
+            calls.add(
+                new Call(
+                    h.getFirst("X-Pantau-Signature"),
+                    h.getFirst("X-Pantau-Timestamp"),
+                    h.getFirst("X-Pantau-Delivery"),
+                    body));
           }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();

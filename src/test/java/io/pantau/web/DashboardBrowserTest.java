@@ -2,6 +2,7 @@ package io.pantau.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pantau.index.ArticleIndex;
@@ -36,9 +37,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -243,6 +246,44 @@ class DashboardBrowserTest {
     waiting().until(d -> !d.getCurrentUrl().contains(Api.EDITOR));
     assertEquals(Api.EDITOR, js("return sessionStorage.getItem('pantau.apiKey')"));
     assertTrue(driver.getCurrentUrl().contains("#/overview?from=2025-06-01"));
+  }
+
+  @Test
+  void aLinkWithAnotherKeyAsksBeforeReplacingTheTabsKeyAndLeavesTheAddressBarEitherWay() {
+    open("/overview?" + PERIOD);
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("filters")));
+    assertEquals(Api.EDITOR, js("return sessionStorage.getItem('pantau.apiKey')"));
+    WebDriverWait dialog = new WebDriverWait(driver, Duration.ofSeconds(10));
+    try {
+      // A link carrying someone else's key arrives in the signed-in tab: declined.
+      js("location.hash = arguments[0]", "#key=" + Api.VIEWER + "&/articles?" + PERIOD);
+      Alert ask = dialog.until(ExpectedConditions.alertIsPresent());
+      assertTrue(ask.getText().contains("different API key"), ask.getText());
+      ask.dismiss();
+      waiting().until(d -> !d.getCurrentUrl().contains("key="));
+      assertEquals(Api.EDITOR, js("return sessionStorage.getItem('pantau.apiKey')"));
+      assertTrue(driver.getCurrentUrl().contains("#/articles?from=2025-06-01"));
+      waiting().until(d -> d.findElement(By.id("page")).getText().length() > 0);
+
+      // The same key again: nothing to ask, and the key still leaves the address bar.
+      js("location.hash = arguments[0]", "#key=" + Api.EDITOR + "&/overview?" + PERIOD);
+      waiting().until(d -> !d.getCurrentUrl().contains("key="));
+      assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+
+      // Another key, accepted.
+      js("location.hash = arguments[0]", "#key=" + Api.VIEWER + "&/overview?" + PERIOD);
+      dialog.until(ExpectedConditions.alertIsPresent()).accept();
+      waiting().until(d -> !d.getCurrentUrl().contains("key="));
+      assertEquals(Api.VIEWER, js("return sessionStorage.getItem('pantau.apiKey')"));
+    } finally {
+      try {
+        driver.switchTo().alert().dismiss();
+      } catch (NoAlertPresentException e) {
+        // None left open.
+      }
+      // The other tests open their links with the editor key: no dialog for them.
+      js("sessionStorage.setItem('pantau.apiKey', arguments[0])", Api.EDITOR);
+    }
   }
 
   @Test

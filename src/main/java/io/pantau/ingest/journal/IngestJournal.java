@@ -6,15 +6,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -45,6 +50,16 @@ public final class IngestJournal implements AutoCloseable {
    * spares the channel its copy into a temporary direct buffer of the same size.
    */
   static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
+  /**
+   * The journal holds whole submitted articles, rights-restricted text included, so it is the
+   * owner's only: the directory 0700 and every file 0600, whatever the umask would give.
+   */
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private static final String OWNER_DIR = "rwx------";
+  private static final String OWNER_FILE = "rw-------";
 
   private final Path dir;
   private final long segmentBytes;
@@ -81,7 +96,7 @@ public final class IngestJournal implements AutoCloseable {
 
   private IngestJournal(Path dir, long segmentBytes) throws IOException {
     long t0 = System.nanoTime();
-    this.dir = Files.createDirectories(dir);
+    this.dir = ownerOnlyDirectory(dir);
     this.segmentBytes = segmentBytes;
     this.watermark = readCheckpoint();
     this.recovered = readSegments();
@@ -279,9 +294,9 @@ public final class IngestJournal implements AutoCloseable {
       active =
           FileChannel.open(
               path,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.READ);
+              Set.of(
+                  StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ),
+              ownerOnly(OWNER_FILE));
       segments.addLast(new Segment(path, nextSeq, nextSeq - 1, 0));
       forceDirectory();
     }
@@ -425,6 +440,9 @@ public final class IngestJournal implements AutoCloseable {
     Path cp = dir.resolve(CHECKPOINT);
     Path tmp = dir.resolve(CHECKPOINT + ".tmp");
     try {
+      // A temporary file left by a crash keeps the mode it was made with: start afresh.
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp, ownerOnly(OWNER_FILE));
       Files.writeString(tmp, Long.toString(watermark), StandardCharsets.UTF_8);
       try {
         Files.move(tmp, cp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -435,6 +453,43 @@ public final class IngestJournal implements AutoCloseable {
       // Not fatal: a stale checkpoint only means more records are replayed as duplicates.
       LOG.warning("Could not write the journal checkpoint: " + e);
     }
+  }
+
+  private static FileAttribute<?>[] ownerOnly(String mode) {
+    return POSIX
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))
+        }
+        : new FileAttribute<?>[0];
+  }
+
+  /**
+   * Creates the directory owner-only, or makes an existing one so: a journal made by an older build
+   * keeps its files, and a 0700 directory keeps them unreachable to others. Missing parents (the
+   * data directory) get the usual mode: under root the embedded Elasticsearch runs as {@code
+   * nobody} below the data directory and must traverse it.
+   */
+  private static Path ownerOnlyDirectory(Path dir) throws IOException {
+    Path d = dir.toAbsolutePath();
+    if (d.getParent() != null) {
+      Files.createDirectories(d.getParent());
+    }
+    if (!Files.isDirectory(d)) {
+      try {
+        Files.createDirectory(d, ownerOnly(OWNER_DIR));
+      } catch (FileAlreadyExistsException e) {
+        // Made at the same moment by someone else: tightened below like any existing one.
+      }
+    }
+    if (POSIX) {
+      try {
+        Files.setPosixFilePermissions(d, PosixFilePermissions.fromString(OWNER_DIR));
+      } catch (IOException e) {
+        // Not ours to change (a mounted volume, say): the journal still works.
+        LOG.warning("Could not make the journal directory " + d + " owner-only: " + e);
+      }
+    }
+    return d;
   }
 
   private void forceDirectory() {

@@ -9,8 +9,11 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +22,39 @@ class IngestJournalTest {
   private static final long MIB = 1024 * 1024;
 
   @TempDir Path dir;
+
+  @Test
+  void theJournalDirectoryAndItsFilesAreTheOwnersOnly() throws IOException {
+    // A data directory made by an older build or by hand, readable by everyone.
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path journal = data.resolve("journal");
+    Files.createDirectories(journal);
+    Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (IngestJournal j = IngestJournal.open(journal, 64)) {
+      long[] seqs = j.append(payloads("one", "two", "three", "four"));
+      j.complete(List.of(seqs[0]));
+    }
+    try (IngestJournal j = IngestJournal.open(dir.resolve("fresh").resolve("journal"), MIB)) {
+      j.append(payloads("five"));
+    }
+    List<Path> checked = new ArrayList<>();
+    for (Path root : List.of(journal, dir.resolve("fresh").resolve("journal"))) {
+      try (Stream<Path> all = Files.walk(root)) {
+        for (Path p : all.toList()) {
+          Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+          for (PosixFilePermission bit : perms) {
+            assertTrue(
+                bit.name().startsWith("OWNER"), p + " is " + PosixFilePermissions.toString(perms));
+          }
+          checked.add(p);
+        }
+      }
+    }
+    assertTrue(checked.stream().anyMatch(p -> p.getFileName().toString().startsWith("segment-")));
+    assertTrue(checked.stream().anyMatch(p -> p.getFileName().toString().equals("checkpoint")));
+  }
 
   @Test
   void recordsNotMarkedDoneAreReadBackAfterARestartInOrder() throws IOException {
