@@ -32,8 +32,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Outside text cannot forge or rewrite alert log lines: a rule whose name carries CR LF and a fake
- * log line, delivered to a webhook receiver whose answer smuggles ESC and VT characters into the
- * HTTP client's error message, leaves one give-up line with both shown as escapes.
+ * log line, delivered to a webhook receiver whose answer carries ESC and VT characters in a header,
+ * leaves one give-up line with the name's line break shown as escapes and no control character in
+ * any alerts log line. (The JDK's HTTP client quoted such a header in its error message; the
+ * outbound connector does not, but whatever a delivery error quotes goes through the same escaping,
+ * checked on its own at the end.)
  */
 @QuarkusTest
 @QuarkusTestResource(ElasticsearchResource.class)
@@ -72,10 +75,7 @@ class AlertLogForgingTest {
     Logger.getLogger("").removeHandler(capture);
   }
 
-  /**
-   * A receiver that reads each request and answers with a header value holding ESC and VT, which
-   * Java's HTTP client refuses, quoting the value in its error message.
-   */
+  /** A receiver that reads each request and answers 500 with a header holding ESC and VT. */
   private static Thread hostileReceiver(ServerSocket server) {
     Thread t =
         new Thread(
@@ -185,7 +185,7 @@ class AlertLogForgingTest {
         }
       }
       assertTrue(givingUp.contains("Floods\\r\\n" + FORGED), givingUp);
-      assertTrue(givingUp.contains("\\u001b[2K\\u000b"), givingUp);
+      assertEquals("answered a\\u001b[2K\\u000bx", LogText.of("answered a\u001b[2K\u000bx"));
       assertEquals(1, givingUp.lines().count(), givingUp);
     }
   }
