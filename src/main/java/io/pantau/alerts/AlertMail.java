@@ -6,8 +6,32 @@ import java.util.Locale;
 final class AlertMail {
   private AlertMail() {}
 
+  /**
+   * One header line: a rule name is outside text, and a line break in it must not start a header of
+   * its own in the message (mail header injection), whatever the mailer does with it.
+   */
   static String subject(AlertPayload p) {
-    return "[Pantau] " + p.rule().name() + ": " + headline(p);
+    return oneLine("[Pantau] " + p.rule().name() + ": " + headline(p));
+  }
+
+  private static String oneLine(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int type = Character.getType(c);
+      boolean breaks =
+          Character.isISOControl(c)
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR;
+      b.append(breaks ? ' ' : c);
+    }
+    return b.toString();
+  }
+
+  /** Only http(s) addresses become links; an article's URL is validated so, this holds if not. */
+  private static boolean linkable(String url) {
+    String u = url == null ? "" : url.trim().toLowerCase(Locale.ROOT);
+    return u.startsWith("http://") || u.startsWith("https://");
   }
 
   private static String headline(AlertPayload p) {
@@ -46,8 +70,12 @@ final class AlertMail {
     b.append("<p>").append(esc(headline(p))).append("<br>Query: <code>");
     b.append(esc(p.rule().query())).append("</code></p><ul>");
     for (AlertPayload.MatchedArticle a : p.articles()) {
-      b.append("<li><a href=\"").append(esc(nullToEmpty(a.url()))).append("\">");
-      b.append(esc(nullToEmpty(a.title()))).append("</a> ");
+      if (linkable(a.url())) {
+        b.append("<li><a href=\"").append(esc(a.url().trim())).append("\">");
+        b.append(esc(nullToEmpty(a.title()))).append("</a> ");
+      } else {
+        b.append("<li>").append(esc(nullToEmpty(a.title()))).append(' ');
+      }
       b.append(esc(nullToEmpty(a.source()))).append(' ').append(a.published()).append("</li>");
     }
     b.append("</ul>");
