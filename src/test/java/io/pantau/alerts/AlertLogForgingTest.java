@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,15 +18,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,36 +39,27 @@ import org.junit.jupiter.api.Test;
 class AlertLogForgingTest {
   private static final String FORGED = "2026-12-01 00:00:00,000 ERROR [io.pantau.security] forged";
 
-  private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          String message =
-              r instanceof ExtLogRecord e
-                  ? e.getFormattedMessage()
-                  : String.valueOf(r.getMessage());
-          if (r.getLoggerName() != null && r.getLoggerName().startsWith("io.pantau.alerts")) {
-            lines.add(message);
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture log;
 
   @BeforeEach
   void listen() {
-    capture.setLevel(Level.ALL);
-    Logger.getLogger("").addHandler(capture);
+    log = LogCapture.start();
   }
 
   @AfterEach
   void stopListening() {
-    Logger.getLogger("").removeHandler(capture);
+    log.stop();
+  }
+
+  /** What was logged, a line per record of the alerts package, its message only. */
+  private List<String> lines() {
+    List<String> out = new ArrayList<>();
+    for (LogCapture.Line l : log.lines()) {
+      if (l.logger() != null && l.logger().startsWith("io.pantau.alerts")) {
+        out.add(l.message());
+      }
+    }
+    return out;
   }
 
   /** A receiver that reads each request and answers 500 with a header holding ESC and VT. */
@@ -165,7 +152,7 @@ class AlertLogForgingTest {
       String givingUp = null;
       for (int i = 0; i < 300 && givingUp == null; i++) {
         givingUp =
-            lines.stream()
+            lines().stream()
                 // "Alert 7 (name): giving up ..." (the old form had no name: "Alert 7: ...").
                 .filter(
                     l ->
@@ -175,8 +162,8 @@ class AlertLogForgingTest {
                 .orElse(null);
         Thread.sleep(100);
       }
-      assertNotNull(givingUp, "no give-up line for alert " + id + " in " + lines);
-      for (String line : lines) {
+      assertNotNull(givingUp, "no give-up line for alert " + id + " in " + lines());
+      for (String line : lines()) {
         for (char c : line.toCharArray()) {
           assertTrue(
               !unsafe(c),

@@ -6,20 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,39 +27,28 @@ import org.junit.jupiter.api.Test;
 class SecretsInLogsTest {
   @Inject ApiKeys keys;
 
-  private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          String message =
-              r instanceof ExtLogRecord e
-                  ? e.getFormattedMessage()
-                  : String.valueOf(r.getMessage());
-          lines.add(r.getLoggerName() + " " + message);
-          if (r.getThrown() != null) {
-            StringWriter w = new StringWriter();
-            r.getThrown().printStackTrace(new PrintWriter(w));
-            lines.add(w.toString());
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture log;
 
   @BeforeEach
   void listen() {
-    capture.setLevel(Level.ALL);
-    Logger.getLogger("").addHandler(capture);
+    log = LogCapture.start();
   }
 
   @AfterEach
   void stopListening() {
-    Logger.getLogger("").removeHandler(capture);
+    log.stop();
+  }
+
+  /** What was logged, a line per record, with its stack trace as a line of its own. */
+  private List<String> lines() {
+    List<String> out = new ArrayList<>();
+    for (LogCapture.Line l : log.lines()) {
+      out.add(l.logger() + " " + l.message());
+      if (l.thrown() != null) {
+        out.add(l.thrown());
+      }
+    }
+    return out;
   }
 
   @Test
@@ -81,8 +64,8 @@ class SecretsInLogsTest {
     String admin = Api.adminKey();
     assertNotEquals(oldAdmin, admin);
     assertTrue(
-        lines.stream().anyMatch(l -> l.contains("admin.key")),
-        "the admin key file is named in the log: " + lines);
+        lines().stream().anyMatch(l -> l.contains("admin.key")),
+        "the admin key file is named in the log: " + lines());
 
     Map<?, ?> issued =
         Api.asAdmin()
@@ -128,9 +111,9 @@ class SecretsInLogsTest {
     for (String s : List.of(oldAdmin, admin, key, secret, ApiKeys.hash(key))) {
       String needle = s.substring(0, Math.min(s.length(), 16));
       assertFalse(
-          lines.stream().anyMatch(l -> l.contains(needle)),
+          lines().stream().anyMatch(l -> l.contains(needle)),
           "a secret starting " + needle.substring(0, 4) + "... is in the log");
     }
-    assertFalse(lines.stream().anyMatch(l -> l.contains(Api.EDITOR)), "the editor test key");
+    assertFalse(lines().stream().anyMatch(l -> l.contains(Api.EDITOR)), "the editor test key");
   }
 }
