@@ -55,6 +55,11 @@ public class OutboundGuard {
     if (uri.getUserInfo() != null) {
       throw new OutboundRefusedException("URLs with credentials are not allowed");
     }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      // java.net.URI takes any digits as a port; the socket layer would fail with an unchecked
+      // error
+      throw new OutboundRefusedException("port " + uri.getPort() + " is out of range: " + uri);
+    }
     InetAddress[] all;
     try {
       all = resolver.resolve(uri.getHost());

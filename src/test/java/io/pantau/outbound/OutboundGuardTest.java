@@ -13,6 +13,14 @@ class OutboundGuardTest {
   private final OutboundGuard strict = new OutboundGuard(false);
 
   @Test
+  void aPortOutsideTheRangeIsRefusedBeforeAnyConnection() {
+    OutboundGuard open = new OutboundGuard(true);
+    for (String url : new String[] {"http://127.0.0.1:99999/", "http://127.0.0.1:0/x"}) {
+      assertThrows(OutboundRefusedException.class, () -> open.check(URI.create(url)), url);
+    }
+  }
+
+  @Test
   void internalAddressesAreRefusedByDefault() {
     for (String url :
         new String[] {
