@@ -35,12 +35,19 @@ public class Alerts {
   private final OutboundGuard guard;
   private final ArticleIndex index;
   private final ObjectMapper json;
+  private final MailServer mail;
 
-  Alerts(AlertMatcher matcher, OutboundGuard guard, ArticleIndex index, ObjectMapper json) {
+  Alerts(
+      AlertMatcher matcher,
+      OutboundGuard guard,
+      ArticleIndex index,
+      ObjectMapper json,
+      MailServer mail) {
     this.matcher = matcher;
     this.guard = guard;
     this.index = index;
     this.json = json;
+    this.mail = mail;
   }
 
   /**
@@ -229,6 +236,13 @@ public class Alerts {
       if (c.to() == null || c.to().length() > 254 || !EMAIL.matcher(c.to()).matches()) {
         throw new InvalidAlertException(where, where + ".to must be one e-mail address.");
       }
+      // Refused now, while the client is there to read why, rather than failing every attempt
+      // later where only the rule's events show it.
+      mail.missing()
+          .ifPresent(
+              why -> {
+                throw new InvalidAlertException(where, where + ": " + why);
+              });
     } else {
       throw new InvalidAlertException(where, where + ".type must be webhook or email.");
     }

@@ -23,6 +23,12 @@ final class Seeds {
 
   private Seeds() {}
 
+  /** Whether a shared file is there, for set-up that must not abort the whole class. */
+  static boolean present(String relative) {
+    String dir = System.getProperty("shared.dir");
+    return dir != null && Files.exists(Path.of(dir).resolve(relative));
+  }
+
   /** The shared folder, or a skipped test when it is not there. */
   static Path shared(String relative) {
     String dir = System.getProperty("shared.dir");

@@ -76,6 +76,8 @@ class ElasticsearchOutageIT {
     } finally {
       app.close();
       es.stop();
+      // About 120 MB of Elasticsearch per run; the node is stopped, so nothing writes there now.
+      Durability.deleteTree(root);
     }
   }
 }

@@ -18,11 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +32,8 @@ import java.util.zip.ZipInputStream;
  *
  * <p>Elasticsearch refuses to run as root, so as root the node runs as {@code nobody} through
  * {@code setpriv}, and its files must sit where {@code nobody} can reach them; when the requested
- * home is below a directory that other users cannot traverse (root's home, for instance) the node
- * is placed under the system temp directory instead, and the log says where.
+ * home is below a directory that other users cannot traverse (root's home, for instance) the start
+ * is refused with a message naming the fix ({@link #reachableHome}).
  *
  * <p>The node dies with the Pantau that launched it, however Pantau dies: it runs under a {@link
  * Watchdog} that stops its process group when Pantau's JVM is gone. While a node runs, its home
@@ -430,47 +427,41 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   }
 
   /**
-   * The requested home when every ancestor can be traversed by other users, else a folder under the
-   * system temp directory derived from the requested path (stable across runs).
+   * The requested home, when every ancestor can be traversed by other users; otherwise a refusal
+   * naming the fix. The node used to move to the system temp directory instead, where a reboot or a
+   * temp cleaner can wipe the index without a word: a clone under root's home did that silently.
    */
   static Path reachableHome(Path requested) {
     Path abs = requested.toAbsolutePath().normalize();
-    if (traversableByOthers(abs)) {
+    Optional<Path> closed = closedAncestor(abs);
+    if (closed.isEmpty()) {
       return abs;
     }
-    Path alt = Path.of(System.getProperty("java.io.tmpdir"), "pantau-es-" + shortHash(abs));
-    LOG.warning(
-        abs
-            + " is not reachable by the 'nobody' user that Elasticsearch runs as under root;"
-            + " using "
-            + alt
-            + " instead");
-    return alt;
+    throw new EmbeddedElasticsearchException(
+        "Cannot keep Elasticsearch's data in "
+            + abs
+            + ": Pantau runs as root, so Elasticsearch runs as the 'nobody' user, and "
+            + closed.get()
+            + " does not let other users through (no o+x). Set pantau.data-dir (PANTAU_DATA_DIR)"
+            + " to a directory every user can traverse, such as /var/lib/pantau, or run Pantau as"
+            + " a user other than root.");
   }
 
-  private static boolean traversableByOthers(Path abs) {
+  /** The nearest existing ancestor of {@code abs} that other users cannot traverse, if any. */
+  static Optional<Path> closedAncestor(Path abs) {
     for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+      if (!Files.exists(p)) {
+        continue;
+      }
       try {
-        if (Files.exists(p)
-            && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-          return false;
+        if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+          return Optional.of(p);
         }
       } catch (IOException | UnsupportedOperationException e) {
-        return false;
+        return Optional.of(p);
       }
     }
-    return true;
-  }
-
-  private static String shortHash(Path p) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest(p.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Optional.empty();
   }
 
   private static void run(List<String> cmd) throws IOException, InterruptedException {
