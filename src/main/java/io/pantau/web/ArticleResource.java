@@ -107,7 +107,11 @@ public class ArticleResource {
   @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
   @RequiresRole(Role.editor)
   @Operation(
-      summary = "Submit one raw document as scraped (text/plain) or a whole page (text/html)")
+      summary = "Submit one raw document as scraped (text/plain) or a whole page (text/html)",
+      description =
+          "A document whose first line is '---' opens with a front-matter block, as the files"
+              + " under seeds/raw do: 'key: value' lines (source, url, fetchedAt, published,"
+              + " title, lang) up to the next '---' line. The query parameters win over it.")
   public Response postRaw(
       InputStream body,
       @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
