@@ -4,6 +4,7 @@ import io.pantau.config.PantauConfig;
 import io.pantau.index.ArticleIndex;
 import io.pantau.index.ElasticsearchConnection;
 import io.pantau.ingest.seed.ArticleGenerator;
+import io.pantau.ingest.seed.GeneratedArticle;
 import io.pantau.ingest.seed.GeneratorSpec;
 import io.pantau.ingest.seed.SeedFiles;
 import io.quarkus.runtime.StartupEvent;
@@ -16,7 +17,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +32,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SeedLoader {
   private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+
+  /** The generator writes Jakarta dates, so the load day is taken there too. */
+  static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
   private final PantauConfig config;
   private final ArticleIndex index;
@@ -65,6 +73,26 @@ public class SeedLoader {
 
   /** Loads the seeds folder when the index holds no article; returns how many were indexed. */
   public long loadIfEmpty(Path dir) {
+    return loadIfEmpty(dir, LocalDate.now(JAKARTA));
+  }
+
+  /**
+   * The demo corpus as loaded on {@code loadDay}: the committed spec moved so that its stories end
+   * the day before, its shape (length, bursts and their spacing, quiet weekends) unchanged. The
+   * API's default periods count back from now (90 days for analytics and reports, 30 for the alert
+   * preview), so a corpus kept at its committed dates would leave every default view empty on a
+   * fresh install. The few copies republished after midnight into the load day are left out, so
+   * that nothing is dated after the load whatever its hour, and the corpus stays a function of the
+   * spec and the day alone.
+   */
+  static Stream<GeneratedArticle> demoCorpus(GeneratorSpec committed, LocalDate loadDay) {
+    Instant loadDayStarts = loadDay.atStartOfDay(JAKARTA).toInstant();
+    return new ArticleGenerator()
+        .generateDetailed(committed.endingOn(loadDay.minusDays(1)))
+        .filter(a -> a.publishedAt().isBefore(loadDayStarts));
+  }
+
+  long loadIfEmpty(Path dir, LocalDate loadDay) {
     try {
       long existing = index.count();
       if (existing > 0) {
@@ -79,10 +107,14 @@ public class SeedLoader {
       indexed += raw.indexed();
       Path spec = dir.resolve(SeedFiles.CORPUS_FILE);
       if (Files.isRegularFile(spec)) {
+        // The raw files above keep their own dates; only the generated corpus follows the clock.
         GeneratorSpec s = SeedFiles.readSpec(dir);
-        LOG.infof("Generating the demo corpus: %d articles from %s", s.count(), spec);
+        LOG.infof(
+            "Generating the demo corpus: %d articles from %s, dated up to %s",
+            s.count(), spec, loadDay.minusDays(1));
         ArticleImporter.Summary generated =
-            importer.importArticles(new ArticleGenerator().generate(s), s.count(), progress);
+            importer.importArticles(
+                demoCorpus(s, loadDay).map(GeneratedArticle::raw), s.count(), progress);
         LOG.info("Demo corpus: " + generated);
         indexed += generated.indexed();
       }

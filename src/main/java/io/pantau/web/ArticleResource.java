@@ -12,6 +12,8 @@ import io.pantau.index.SearchPage;
 import io.pantau.ingest.IngestBusyException;
 import io.pantau.ingest.IngestService;
 import io.pantau.ingest.ItemResult;
+import io.pantau.ingest.seed.SeedFiles;
+import io.pantau.ingest.seed.SeedFormatException;
 import io.pantau.query.QueryException;
 import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
@@ -105,7 +107,11 @@ public class ArticleResource {
   @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
   @RequiresRole(Role.editor)
   @Operation(
-      summary = "Submit one raw document as scraped (text/plain) or a whole page (text/html)")
+      summary = "Submit one raw document as scraped (text/plain) or a whole page (text/html)",
+      description =
+          "A document whose first line is '---' opens with a front-matter block, as the files"
+              + " under seeds/raw do: 'key: value' lines (source, url, fetchedAt, published,"
+              + " title, lang) up to the next '---' line. The query parameters win over it.")
   public Response postRaw(
       InputStream body,
       @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
@@ -317,7 +323,12 @@ public class ArticleResource {
     return preview(rawDocument(body, contentType, url, source, fetchedAt));
   }
 
-  /** One raw document as posted: a whole page for text/html, scraped text otherwise. */
+  /**
+   * One raw document as posted: a whole page for text/html, scraped text otherwise. A document
+   * whose first line is {@code ---} opens with the front-matter block of the files under {@code
+   * seeds/raw} (source, url, fetchedAt, published, title, lang), read as those files are, so that
+   * one can be posted as it is; a query parameter, when given, wins over the block's value.
+   */
   private static RawArticle rawDocument(
       InputStream body, String contentType, String url, String source, String fetchedAt)
       throws IOException {
@@ -325,9 +336,39 @@ public class ArticleResource {
     Instant fetched = parseInstant("fetchedAt", fetchedAt).orElse(null);
     boolean html =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
-    return html
-        ? RawArticle.ofHtml(text, url, source, fetched)
-        : RawArticle.ofText(text, url, source, fetched);
+    if (!opensWithFrontMatter(text)) {
+      return html
+          ? RawArticle.ofHtml(text, url, source, fetched)
+          : RawArticle.ofText(text, url, source, fetched);
+    }
+    RawArticle seed;
+    try {
+      // The name only tells the parser text from page and names the body in its errors.
+      seed = SeedFiles.parse(html ? "body.html" : "body.txt", text);
+    } catch (SeedFormatException e) {
+      throw new BadRequest(
+          "The front matter opening the document is not valid: "
+              + e.getMessage()
+              + " (lines 'key: value' between two '---' lines; keys: source, url, fetchedAt,"
+              + " published, title, lang).");
+    }
+    return new RawArticle(
+        url != null ? url : seed.url(),
+        seed.title(),
+        seed.body(),
+        seed.html(),
+        source != null ? source : seed.source(),
+        seed.published(),
+        seed.lang(),
+        fetched != null ? fetched : seed.fetchedAt());
+  }
+
+  /** True when the first line, past a byte-order mark, is exactly the {@code ---} fence. */
+  private static boolean opensWithFrontMatter(String text) {
+    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    int eol = t.indexOf('\n');
+    String first = eol < 0 ? t : t.substring(0, eol);
+    return first.strip().equals("---");
   }
 
   private Article preview(RawArticle raw) {

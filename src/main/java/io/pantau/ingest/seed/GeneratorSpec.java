@@ -134,6 +134,34 @@ public record GeneratorSpec(
   }
 
   /**
+   * The same spec moved in time so that its last publication day is {@code lastDay}: the start and
+   * every burst move by the same number of days and the length stays, so the spacing of the bursts
+   * is kept. The generator draws the days again with the new dates' weekday weights, so weekends
+   * stay quiet on the new calendar; syndicated copies may still appear hours after {@code lastDay}.
+   */
+  public GeneratorSpec endingOn(LocalDate lastDay) {
+    long shift = ChronoUnit.DAYS.between(end().minusDays(1), lastDay);
+    List<Burst> moved = new ArrayList<>();
+    for (Burst b : bursts) {
+      moved.add(new Burst(b.topic(), b.start().plusDays(shift), b.days()));
+    }
+    return new GeneratorSpec(
+        count,
+        seed,
+        start.plusDays(shift),
+        days,
+        minWords,
+        maxWords,
+        languageMix,
+        sources,
+        syndicationRate,
+        topics,
+        moved,
+        burstShare,
+        undatedRate);
+  }
+
+  /**
    * Reads a spec; absent keys keep the {@link #defaults()}. Keys: {@code count}, {@code seed},
    * {@code start} (yyyy-mm-dd), {@code days} or {@code months}, {@code words.min}, {@code
    * words.max}, {@code languages} ({@code id:0.6,en:0.4}), {@code sources} ({@code
