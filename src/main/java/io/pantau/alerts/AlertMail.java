@@ -1,5 +1,6 @@
 package io.pantau.alerts;
 
+import io.pantau.monitor.Highlight;
 import java.util.Locale;
 
 /** The text and HTML parts of an alert e-mail. */

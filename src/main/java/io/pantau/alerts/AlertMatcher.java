@@ -3,6 +3,9 @@ package io.pantau.alerts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.ArticleIndexed;
+import io.pantau.monitor.Highlighter;
+import io.pantau.monitor.MonitorDocument;
+import io.pantau.monitor.QueryMonitor;
 import io.pantau.query.QueryParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -99,7 +102,7 @@ class AlertMatcher {
       return;
     }
     try {
-      io.pantau.query.Query query = QueryParser.parse(rule.query());
+      io.pantau.query.QueryNode query = QueryParser.parse(rule.query());
       monitor.register(Long.toString(rule.id()), query);
       rules.put(rule.id(), new Stored(rule, Highlighter.of(query)));
     } catch (RuntimeException e) {

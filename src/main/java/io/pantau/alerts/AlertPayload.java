@@ -1,6 +1,7 @@
 package io.pantau.alerts;
 
 import io.pantau.article.Article;
+import io.pantau.monitor.Highlight;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

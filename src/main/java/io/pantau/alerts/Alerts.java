@@ -141,7 +141,7 @@ public class Alerts {
    * @throws InvalidAlertException when the query does not parse
    */
   public AlertPreview preview(String query) {
-    io.pantau.query.Query q = parse(query);
+    io.pantau.query.QueryNode q = parse(query);
     Instant from = Instant.now().minus(PREVIEW_PERIOD);
     var page =
         index.search(
@@ -163,7 +163,7 @@ public class Alerts {
             .toList());
   }
 
-  private static io.pantau.query.Query parse(String query) {
+  private static io.pantau.query.QueryNode parse(String query) {
     if (query == null) {
       throw new InvalidAlertException("query", "query is required.");
     }
@@ -185,8 +185,8 @@ public class Alerts {
       throw new InvalidAlertException(
           "type", "type is required: match, volume_spike or sentiment_shift.");
     }
-    io.pantau.query.Query q = parse(d.query());
-    if (d.type() == AlertType.match && q instanceof io.pantau.query.Query.MatchAll) {
+    io.pantau.query.QueryNode q = parse(d.query());
+    if (d.type() == AlertType.match && q instanceof io.pantau.query.QueryNode.MatchAll) {
       throw new InvalidAlertException(
           "query", "query must name what to match; an empty query would match every article.");
     }

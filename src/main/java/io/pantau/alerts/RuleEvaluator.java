@@ -5,7 +5,7 @@ import io.pantau.config.PantauConfig;
 import io.pantau.index.ArticleIndex;
 import io.pantau.index.ArticleSearch;
 import io.pantau.index.ArticleStats;
-import io.pantau.query.Query;
+import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -104,7 +104,7 @@ class RuleEvaluator {
     if (r.lastFiredAt != null && now.isBefore(r.lastFiredAt.plus(window))) {
       return Optional.empty();
     }
-    Query q = QueryParser.parse(r.query);
+    QueryNode q = QueryParser.parse(r.query);
     int n = r.baselineWindows == null ? DEFAULT_BASELINE : r.baselineWindows;
     double k = r.threshold == null ? DEFAULT_K : r.threshold;
     int min = r.minArticles == null ? DEFAULT_MIN_ARTICLES : r.minArticles;
@@ -164,7 +164,7 @@ class RuleEvaluator {
     return Optional.of(p);
   }
 
-  private static ArticleSearch search(Query q, Instant from, Instant to, int size) {
+  private static ArticleSearch search(QueryNode q, Instant from, Instant to, int size) {
     return new ArticleSearch(
         q, Optional.of(from), Optional.of(to), List.of(), List.of(), Optional.empty(), 0, size);
   }

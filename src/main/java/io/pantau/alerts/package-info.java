@@ -8,14 +8,9 @@
  *       {@code alert_rule}, {@code alert_event}, {@code alert_story}, {@code alert_digest_item},
  *       migration {@code V2__alerts.sql}), their events and previews. Everything else is
  *       package-private.
- *   <li>{@code match} rules are matched in process, after Lucene Monitor (whose artifact Maven
- *       Central does not serve for 9.12.3): each query is filed under presearch keys ({@code
- *       PresearchTerms}) and compiled to a boolean evaluator ({@code CompiledQuery}) with the
- *       meaning {@code LuceneCompiler} gives it; each new article ({@code ArticleIndexed}) is
- *       analysed once into terms with positions and exact values ({@code MonitorDocument}), its
- *       candidates are found by one lookup per distinct term ({@code QueryMonitor}, multipass by
- *       default) and evaluated over those terms; only sloppy phrases and NEAR run Lucene, on a
- *       one-document {@code MemoryIndex} built on first need. One failing query is logged; the
+ *   <li>{@code match} rules are matched in process by the stored-query matcher of {@code monitor}
+ *       ({@code AlertMatcher} keeps one {@code QueryMonitor} in step with the saved rules and
+ *       offers it each new article, {@code ArticleIndexed}). One failing query is logged; the
  *       others still run.
  *   <li>Noise control ({@code NoiseFilter}): disabled and muted rules stay silent; a rule tells
  *       about a story (storyId) once, guaranteed by the primary key of {@code alert_story}; a rule

@@ -39,7 +39,7 @@ final class AggregationSearch {
   /** The whole search answer; the aggregations are under {@code aggregations}. */
   JsonNode search(SearchRequest request) {
     Request r = new Request("POST", "/" + String.join(",", request.index()) + "/_search");
-    r.setJsonEntity(RequestBodies.json(request));
+    r.setJsonEntity(json(request));
     // A failed shard or a search out of time would otherwise come back as smaller counts.
     r.addParameter("allow_partial_search_results", "false");
     r.addParameter("timeout", timeout);
@@ -62,5 +62,13 @@ final class AggregationSearch {
           null);
     }
     return answer;
+  }
+
+  private static final co.elastic.clients.json.jackson.JacksonJsonpMapper JSONP =
+      new co.elastic.clients.json.jackson.JacksonJsonpMapper();
+
+  /** The body of {@code r} as Elasticsearch receives it (its index goes in the path). */
+  static String json(SearchRequest r) {
+    return co.elastic.clients.json.JsonpUtils.toJsonString(r, JSONP);
   }
 }

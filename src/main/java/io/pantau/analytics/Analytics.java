@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pantau.config.PantauConfig;
 import io.pantau.index.IndexBootstrap;
 import io.pantau.index.IndexUnavailableException;
-import io.pantau.query.Query;
+import io.pantau.query.QueryNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +65,7 @@ public class Analytics {
       throw new IllegalArgumentException("at most " + MAX_SERIES + " q parameters are allowed");
     }
     List<Labelled> asked =
-        series.isEmpty() ? List.of(new Labelled(ALL, new Query.MatchAll())) : series;
+        series.isEmpty() ? List.of(new Labelled(ALL, new QueryNode.MatchAll())) : series;
     Window w = window(filter);
     checkBuckets(w, interval);
     JsonNode r =
@@ -90,7 +90,7 @@ public class Analytics {
   }
 
   /** A query with the key its volume series is reported under. */
-  public record Labelled(String key, Query q) {}
+  public record Labelled(String key, QueryNode q) {}
 
   /** Mean sentiment and label counts over time, and the distribution of scores. */
   public SentimentTimeline sentiment(AnalyticsFilter filter, Interval interval) {

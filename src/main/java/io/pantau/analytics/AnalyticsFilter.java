@@ -1,6 +1,6 @@
 package io.pantau.analytics;
 
-import io.pantau.query.Query;
+import io.pantau.query.QueryNode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * What every analytics question is asked over.
  *
- * @param q the parsed Pantau query; {@link Query.MatchAll} means every article
+ * @param q the parsed Pantau query; {@link QueryNode.MatchAll} means every article
  * @param from inclusive lower bound on {@code published}; empty: {@link Analytics#DEFAULT_PERIOD}
  *     before {@code to}
  * @param to exclusive upper bound on {@code published}; empty: now
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param tz the zone in which time buckets start (days, weeks, months)
  */
 public record AnalyticsFilter(
-    Query q,
+    QueryNode q,
     Optional<Instant> from,
     Optional<Instant> to,
     List<String> sources,
@@ -27,7 +27,7 @@ public record AnalyticsFilter(
     ZoneId tz) {
 
   public AnalyticsFilter {
-    q = q == null ? new Query.MatchAll() : q;
+    q = q == null ? new QueryNode.MatchAll() : q;
     from = from == null ? Optional.empty() : from;
     to = to == null ? Optional.empty() : to;
     sources = sources == null ? List.of() : List.copyOf(sources);
@@ -44,7 +44,7 @@ public record AnalyticsFilter(
   }
 
   /** The same filter with another query. */
-  public AnalyticsFilter withQuery(Query query) {
+  public AnalyticsFilter withQuery(QueryNode query) {
     return new AnalyticsFilter(query, from, to, sources, langs, tz);
   }
 }

@@ -43,7 +43,7 @@ final class Requests {
   static Query scope(AnalyticsFilter f, Window window, boolean withQuery) {
     BoolQuery.Builder bool = new BoolQuery.Builder();
     bool.filter(published(window));
-    if (withQuery && !(f.q() instanceof io.pantau.query.Query.MatchAll)) {
+    if (withQuery && !(f.q() instanceof io.pantau.query.QueryNode.MatchAll)) {
       bool.filter(QueryCompiler.compile(f.q()));
     }
     ArticleFilters.sourcesAndLangs(bool, f.sources(), f.langs());
@@ -68,7 +68,11 @@ final class Requests {
    * each series' query in the same pass. The filter's own query narrows the scope of all of them.
    */
   static SearchRequest volume(
-      AnalyticsFilter f, Window w, List<io.pantau.query.Query> series, Interval i, CountUnit u) {
+      AnalyticsFilter f,
+      Window w,
+      List<io.pantau.query.QueryNode> series,
+      Interval i,
+      CountUnit u) {
     Map<String, Query> keyed = new LinkedHashMap<>();
     for (int k = 0; k < series.size(); k++) {
       keyed.put(seriesKey(k), QueryCompiler.compile(series.get(k)));

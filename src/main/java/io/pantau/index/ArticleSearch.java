@@ -1,8 +1,8 @@
 package io.pantau.index;
 
 import io.pantau.article.SentimentLabel;
-import io.pantau.query.Query;
-import io.pantau.query.Query.MatchAll;
+import io.pantau.query.QueryNode;
+import io.pantau.query.QueryNode.MatchAll;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param size page size
  */
 public record ArticleSearch(
-    Query q,
+    QueryNode q,
     Optional<Instant> from,
     Optional<Instant> to,
     List<String> sources,

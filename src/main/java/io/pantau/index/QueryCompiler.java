@@ -24,24 +24,24 @@ public final class QueryCompiler {
   private QueryCompiler() {}
 
   /** The Elasticsearch query for a parsed Pantau query; an empty query matches every article. */
-  public static Query compile(io.pantau.query.Query query) {
+  public static Query compile(io.pantau.query.QueryNode query) {
     return node(QueryText.searchable(query));
   }
 
-  private static Query node(io.pantau.query.Query q) {
-    if (q instanceof io.pantau.query.Query.MatchAll) {
+  private static Query node(io.pantau.query.QueryNode q) {
+    if (q instanceof io.pantau.query.QueryNode.MatchAll) {
       return Query.of(x -> x.matchAll(m -> m));
     }
-    if (q instanceof io.pantau.query.Query.Or or) {
+    if (q instanceof io.pantau.query.QueryNode.Or or) {
       List<Query> should = new ArrayList<>();
       or.clauses().forEach(c -> should.add(node(c)));
       return anyOf(should);
     }
-    if (q instanceof io.pantau.query.Query.And and) {
+    if (q instanceof io.pantau.query.QueryNode.And and) {
       BoolQuery.Builder b = new BoolQuery.Builder();
       boolean positive = false;
-      for (io.pantau.query.Query c : and.clauses()) {
-        if (c instanceof io.pantau.query.Query.Not not) {
+      for (io.pantau.query.QueryNode c : and.clauses()) {
+        if (c instanceof io.pantau.query.QueryNode.Not not) {
           b.mustNot(node(not.clause()));
         } else {
           b.must(node(c));
@@ -53,14 +53,14 @@ public final class QueryCompiler {
       }
       return b.build()._toQuery();
     }
-    if (q instanceof io.pantau.query.Query.Not not) {
+    if (q instanceof io.pantau.query.QueryNode.Not not) {
       return Query.of(
           x -> x.bool(b -> b.must(m -> m.matchAll(a -> a)).mustNot(node(not.clause()))));
     }
-    if (q instanceof io.pantau.query.Query.Near near) {
+    if (q instanceof io.pantau.query.QueryNode.Near near) {
       return near(near);
     }
-    if (q instanceof io.pantau.query.Query.FieldValue v) {
+    if (q instanceof io.pantau.query.QueryNode.FieldValue v) {
       return exact(v);
     }
     List<Query> perField = new ArrayList<>();
@@ -81,11 +81,11 @@ public final class QueryCompiler {
     return Query.of(x -> x.bool(b -> b.should(should).minimumShouldMatch("1")));
   }
 
-  private static List<String> fieldsOf(io.pantau.query.Query leaf) {
+  private static List<String> fieldsOf(io.pantau.query.QueryNode leaf) {
     TextField field =
-        leaf instanceof io.pantau.query.Query.Term t
+        leaf instanceof io.pantau.query.QueryNode.Term t
             ? t.field()
-            : ((io.pantau.query.Query.Phrase) leaf).field();
+            : ((io.pantau.query.QueryNode.Phrase) leaf).field();
     return switch (field) {
       case ANY -> TEXT_FIELDS;
       case TITLE -> List.of(TITLE);
@@ -93,8 +93,8 @@ public final class QueryCompiler {
     };
   }
 
-  private static Query text(io.pantau.query.Query leaf, String field) {
-    if (leaf instanceof io.pantau.query.Query.Term t) {
+  private static Query text(io.pantau.query.QueryNode leaf, String field) {
+    if (leaf instanceof io.pantau.query.QueryNode.Term t) {
       if (t.prefix()) {
         String prefix = QueryText.prefix(t.word());
         return Query.of(x -> x.prefix(p -> p.field(field).value(prefix)));
@@ -106,7 +106,7 @@ public final class QueryCompiler {
       }
       return Query.of(x -> x.match(m -> m.field(field).query(folded)));
     }
-    io.pantau.query.Query.Phrase p = (io.pantau.query.Query.Phrase) leaf;
+    io.pantau.query.QueryNode.Phrase p = (io.pantau.query.QueryNode.Phrase) leaf;
     String folded = Fold.fold(String.join(" ", p.words()));
     return Query.of(
         x ->
@@ -117,7 +117,7 @@ public final class QueryCompiler {
                 }));
   }
 
-  private static Query exact(io.pantau.query.Query.FieldValue v) {
+  private static Query exact(io.pantau.query.QueryNode.FieldValue v) {
     String value = QueryText.exact(v.value());
     // lang and storyId have no normalizer: case-insensitive matching equals the lower-cased
     // values the Lucene side compares.
@@ -160,7 +160,7 @@ public final class QueryCompiler {
     };
   }
 
-  private static Query near(io.pantau.query.Query.Near near) {
+  private static Query near(io.pantau.query.QueryNode.Near near) {
     List<Query> perField = new ArrayList<>();
     for (String field : TEXT_FIELDS) {
       SpanQuery left = span(near.left(), field);
@@ -175,10 +175,10 @@ public final class QueryCompiler {
   }
 
   /** The span of a NEAR operand in one field, or null where the operand cannot occur there. */
-  private static SpanQuery span(io.pantau.query.Query operand, String field) {
-    if (operand instanceof io.pantau.query.Query.Or or) {
+  private static SpanQuery span(io.pantau.query.QueryNode operand, String field) {
+    if (operand instanceof io.pantau.query.QueryNode.Or or) {
       List<SpanQuery> spans = new ArrayList<>();
-      for (io.pantau.query.Query c : or.clauses()) {
+      for (io.pantau.query.QueryNode c : or.clauses()) {
         SpanQuery s = span(c, field);
         if (s != null) {
           spans.add(s);
@@ -192,15 +192,15 @@ public final class QueryCompiler {
     if (!fieldsOf(operand).contains(field)) {
       return null;
     }
-    if (operand instanceof io.pantau.query.Query.Term t && t.prefix()) {
+    if (operand instanceof io.pantau.query.QueryNode.Term t && t.prefix()) {
       String prefix = QueryText.prefix(t.word());
       return SpanQuery.of(
           s -> s.spanMulti(m -> m.match(x -> x.prefix(p -> p.field(field).value(prefix)))));
     }
     String text =
-        operand instanceof io.pantau.query.Query.Term t
+        operand instanceof io.pantau.query.QueryNode.Term t
             ? t.word()
-            : String.join(" ", ((io.pantau.query.Query.Phrase) operand).words());
+            : String.join(" ", ((io.pantau.query.QueryNode.Phrase) operand).words());
     List<String> terms = QueryText.tokens(text);
     if (terms.size() == 1) {
       return SpanQuery.of(s -> s.spanTerm(t -> t.field(field).value(terms.get(0))));

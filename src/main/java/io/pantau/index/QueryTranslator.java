@@ -9,7 +9,7 @@ final class QueryTranslator {
 
   Query toQuery(ArticleSearch s) {
     BoolQuery.Builder bool = new BoolQuery.Builder();
-    if (!(s.q() instanceof io.pantau.query.Query.MatchAll)) {
+    if (!(s.q() instanceof io.pantau.query.QueryNode.MatchAll)) {
       bool.must(QueryCompiler.compile(s.q()));
     }
     s.from()

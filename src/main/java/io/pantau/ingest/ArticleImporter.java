@@ -3,7 +3,6 @@ package io.pantau.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.RawArticle;
-import io.pantau.ingest.seed.SeedFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -164,7 +163,7 @@ public class ArticleImporter {
       return () -> new LineBatches(f, progress);
     }
     // Raw scraped documents may open with a front-matter block of metadata (see seeds/README.md).
-    out.add(List.of(SeedFiles.read(f)));
+    out.add(List.of(ArticleFiles.read(f)));
     progress.bytes(Files.size(f));
     return out;
   }

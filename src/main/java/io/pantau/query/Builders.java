@@ -7,31 +7,31 @@ import java.util.List;
 final class Builders {
   private Builders() {}
 
-  static Query or(List<Query> clauses) {
-    List<Query> flat = new ArrayList<>();
-    for (Query c : clauses) {
-      if (c instanceof Query.Or or) {
+  static QueryNode or(List<QueryNode> clauses) {
+    List<QueryNode> flat = new ArrayList<>();
+    for (QueryNode c : clauses) {
+      if (c instanceof QueryNode.Or or) {
         flat.addAll(or.clauses());
       } else {
         flat.add(c);
       }
     }
-    return flat.size() == 1 ? flat.get(0) : new Query.Or(flat);
+    return flat.size() == 1 ? flat.get(0) : new QueryNode.Or(flat);
   }
 
-  static Query and(List<Query> clauses) {
-    List<Query> flat = new ArrayList<>();
-    for (Query c : clauses) {
-      if (c instanceof Query.And and) {
+  static QueryNode and(List<QueryNode> clauses) {
+    List<QueryNode> flat = new ArrayList<>();
+    for (QueryNode c : clauses) {
+      if (c instanceof QueryNode.And and) {
         flat.addAll(and.clauses());
       } else {
         flat.add(c);
       }
     }
-    return flat.size() == 1 ? flat.get(0) : new Query.And(flat);
+    return flat.size() == 1 ? flat.get(0) : new QueryNode.And(flat);
   }
 
-  static Query not(Query clause) {
-    return clause instanceof Query.Not not ? not.clause() : new Query.Not(clause);
+  static QueryNode not(QueryNode clause) {
+    return clause instanceof QueryNode.Not not ? not.clause() : new QueryNode.Not(clause);
   }
 }

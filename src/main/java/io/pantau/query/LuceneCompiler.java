@@ -17,8 +17,8 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Compiles a {@link Query} to Lucene for matching single articles (alerts), with the meaning that
- * {@code io.pantau.index.QueryCompiler} gives it in Elasticsearch.
+ * Compiles a {@link QueryNode} to Lucene for matching single articles (alerts), with the meaning
+ * that {@code io.pantau.index.QueryCompiler} gives it in Elasticsearch.
  *
  * <p>The document it expects: {@link #TITLE} and {@link #BODY} hold the {@code Fold.fold}ed text
  * analysed with {@link QueryText#analyzer()}; each exact field, named by {@link
@@ -42,24 +42,24 @@ public final class LuceneCompiler {
   }
 
   /** The Lucene query matching what the Elasticsearch compilation of {@code query} matches. */
-  public static org.apache.lucene.search.Query compile(Query query) {
+  public static org.apache.lucene.search.Query compile(QueryNode query) {
     return compileNode(QueryText.searchable(query));
   }
 
-  private static org.apache.lucene.search.Query compileNode(Query q) {
-    if (q instanceof Query.MatchAll) {
+  private static org.apache.lucene.search.Query compileNode(QueryNode q) {
+    if (q instanceof QueryNode.MatchAll) {
       return new MatchAllDocsQuery();
     }
-    if (q instanceof Query.Or or) {
+    if (q instanceof QueryNode.Or or) {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       or.clauses().forEach(c -> b.add(compileNode(c), Occur.SHOULD));
       return b.setMinimumNumberShouldMatch(1).build();
     }
-    if (q instanceof Query.And and) {
+    if (q instanceof QueryNode.And and) {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       boolean positive = false;
-      for (Query c : and.clauses()) {
-        if (c instanceof Query.Not not) {
+      for (QueryNode c : and.clauses()) {
+        if (c instanceof QueryNode.Not not) {
           b.add(compileNode(not.clause()), Occur.MUST_NOT);
         } else {
           b.add(compileNode(c), Occur.MUST);
@@ -71,16 +71,16 @@ public final class LuceneCompiler {
       }
       return b.build();
     }
-    if (q instanceof Query.Not not) {
+    if (q instanceof QueryNode.Not not) {
       return new BooleanQuery.Builder()
           .add(new MatchAllDocsQuery(), Occur.MUST)
           .add(compileNode(not.clause()), Occur.MUST_NOT)
           .build();
     }
-    if (q instanceof Query.Near near) {
+    if (q instanceof QueryNode.Near near) {
       return near(near);
     }
-    if (q instanceof Query.FieldValue v) {
+    if (q instanceof QueryNode.FieldValue v) {
       Term term = new Term(fieldName(v.field()), QueryText.exact(v.value()));
       return v.prefix() ? new PrefixQuery(term) : new TermQuery(term);
     }
@@ -103,8 +103,9 @@ public final class LuceneCompiler {
     return b.setMinimumNumberShouldMatch(1).build();
   }
 
-  private static List<String> fieldsOf(Query leaf) {
-    TextField field = leaf instanceof Query.Term t ? t.field() : ((Query.Phrase) leaf).field();
+  private static List<String> fieldsOf(QueryNode leaf) {
+    TextField field =
+        leaf instanceof QueryNode.Term t ? t.field() : ((QueryNode.Phrase) leaf).field();
     return switch (field) {
       case ANY -> TEXT_FIELDS;
       case TITLE -> List.of(TITLE);
@@ -112,8 +113,8 @@ public final class LuceneCompiler {
     };
   }
 
-  private static org.apache.lucene.search.Query text(Query leaf, String field) {
-    if (leaf instanceof Query.Term t && t.prefix()) {
+  private static org.apache.lucene.search.Query text(QueryNode leaf, String field) {
+    if (leaf instanceof QueryNode.Term t && t.prefix()) {
       return new PrefixQuery(new Term(field, QueryText.prefix(t.word())));
     }
     QueryText.Analyzed analyzed = QueryText.analyze(words(leaf));
@@ -124,17 +125,17 @@ public final class LuceneCompiler {
     for (int i = 0; i < analyzed.terms().size(); i++) {
       b.add(new Term(field, analyzed.terms().get(i)), analyzed.positions().get(i));
     }
-    return b.setSlop(leaf instanceof Query.Phrase p ? p.slop() : 0).build();
+    return b.setSlop(leaf instanceof QueryNode.Phrase p ? p.slop() : 0).build();
   }
 
   /** The text a word or phrase leaf stands for, before folding and tokenising. */
-  public static String words(Query leaf) {
-    return leaf instanceof Query.Term t
+  public static String words(QueryNode leaf) {
+    return leaf instanceof QueryNode.Term t
         ? t.word()
-        : String.join(" ", ((Query.Phrase) leaf).words());
+        : String.join(" ", ((QueryNode.Phrase) leaf).words());
   }
 
-  private static org.apache.lucene.search.Query near(Query.Near near) {
+  private static org.apache.lucene.search.Query near(QueryNode.Near near) {
     List<org.apache.lucene.search.Query> perField = new ArrayList<>();
     for (String field : TEXT_FIELDS) {
       SpanQuery left = span(near.left(), field);
@@ -147,10 +148,10 @@ public final class LuceneCompiler {
   }
 
   /** The span of a NEAR operand in one field, or null where the operand cannot occur there. */
-  private static SpanQuery span(Query operand, String field) {
-    if (operand instanceof Query.Or or) {
+  private static SpanQuery span(QueryNode operand, String field) {
+    if (operand instanceof QueryNode.Or or) {
       List<SpanQuery> spans = new ArrayList<>();
-      for (Query c : or.clauses()) {
+      for (QueryNode c : or.clauses()) {
         SpanQuery s = span(c, field);
         if (s != null) {
           spans.add(s);
@@ -164,7 +165,7 @@ public final class LuceneCompiler {
     if (!fieldsOf(operand).contains(field)) {
       return null;
     }
-    if (operand instanceof Query.Term t && t.prefix()) {
+    if (operand instanceof QueryNode.Term t && t.prefix()) {
       return new SpanMultiTermQueryWrapper<>(
           new PrefixQuery(new Term(field, QueryText.prefix(t.word()))));
     }

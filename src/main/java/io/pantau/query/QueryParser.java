@@ -38,15 +38,15 @@ public final class QueryParser {
   }
 
   /**
-   * Parses a query; blank text means {@link Query.MatchAll}.
+   * Parses a query; blank text means {@link QueryNode.MatchAll}.
    *
    * @throws QuerySyntaxException where the text does not follow the grammar
    * @throws QueryLimitException where it is longer than {@link #MAX_LENGTH}, has more than {@link
    *     #MAX_CLAUSES} clauses or nests groups deeper than {@link #MAX_GROUP_DEPTH}
    */
-  public static Query parse(String text) {
+  public static QueryNode parse(String text) {
     if (text == null) {
-      return new Query.MatchAll();
+      return new QueryNode.MatchAll();
     }
     if (text.length() > MAX_LENGTH) {
       throw new QueryLimitException(
@@ -54,9 +54,9 @@ public final class QueryParser {
     }
     QueryParser parser = new QueryParser(Lexer.tokens(text));
     if (parser.peek().kind() == Kind.END) {
-      return new Query.MatchAll();
+      return new QueryNode.MatchAll();
     }
-    Query query = parser.or();
+    QueryNode query = parser.or();
     Token rest = parser.peek();
     if (rest.kind() != Kind.END) {
       String expected = rest.kind() == Kind.RPAREN ? "end of query" : "AND, OR or end of query";
@@ -76,8 +76,8 @@ public final class QueryParser {
     return tokens.get(index++);
   }
 
-  private Query or() {
-    List<Query> clauses = new ArrayList<>();
+  private QueryNode or() {
+    List<QueryNode> clauses = new ArrayList<>();
     clauses.add(and());
     while (peek().kind() == Kind.OR) {
       take();
@@ -86,8 +86,8 @@ public final class QueryParser {
     return Builders.or(clauses);
   }
 
-  private Query and() {
-    List<Query> clauses = new ArrayList<>();
+  private QueryNode and() {
+    List<QueryNode> clauses = new ArrayList<>();
     clauses.add(not());
     while (true) {
       Kind kind = peek().kind();
@@ -111,32 +111,32 @@ public final class QueryParser {
         || kind == Kind.MINUS;
   }
 
-  private Query not() {
+  private QueryNode not() {
     boolean negated = false;
     // A loop rather than recursion: a long run of "-" must not exhaust the stack.
     while (peek().kind() == Kind.NOT || peek().kind() == Kind.MINUS) {
       take();
       negated = !negated;
     }
-    Query near = near();
+    QueryNode near = near();
     return negated ? Builders.not(near) : near;
   }
 
-  private Query near() {
+  private QueryNode near() {
     Token leftStart = peek();
-    Query left = primary();
+    QueryNode left = primary();
     if (peek().kind() != Kind.NEAR) {
       return left;
     }
     int distance = take().number();
     Token rightStart = peek();
-    Query right = primary();
+    QueryNode right = primary();
     requireNearOperand(left, leftStart);
     requireNearOperand(right, rightStart);
-    return new Query.Near(left, right, distance);
+    return new QueryNode.Near(left, right, distance);
   }
 
-  private static void requireNearOperand(Query operand, Token at) {
+  private static void requireNearOperand(QueryNode operand, Token at) {
     if (!Canonical.isNearOperand(operand)) {
       String expected = "words, phrases without \"~\" or OR groups of them around NEAR";
       throw new QuerySyntaxException(
@@ -144,7 +144,7 @@ public final class QueryParser {
     }
   }
 
-  private Query primary() {
+  private QueryNode primary() {
     Token token = peek();
     String field = groupField;
     if (token.kind() == Kind.FIELD) {
@@ -178,7 +178,7 @@ public final class QueryParser {
     }
   }
 
-  private Query group(String field) {
+  private QueryNode group(String field) {
     Token open = take();
     if (++depth > MAX_GROUP_DEPTH) {
       throw new QueryLimitException(
@@ -186,7 +186,7 @@ public final class QueryParser {
     }
     String outer = groupField;
     groupField = field;
-    Query inner = or();
+    QueryNode inner = or();
     groupField = outer;
     depth--;
     if (peek().kind() != Kind.RPAREN) {
@@ -196,7 +196,7 @@ public final class QueryParser {
     return inner;
   }
 
-  private Query phrase(String field, Token token) {
+  private QueryNode phrase(String field, Token token) {
     List<String> words = Lexer.splitOnSpace(token.text());
     if (words.isEmpty()) {
       throw QuerySyntaxException.expected(token.start() + 1, "a word inside the quotes");
@@ -210,18 +210,18 @@ public final class QueryParser {
             "a value without \"~\"",
             "\"~\" applies to text phrases, not to " + field + ": at " + token.start());
       }
-      return new Query.FieldValue(exact.get(), String.join(" ", words), false);
+      return new QueryNode.FieldValue(exact.get(), String.join(" ", words), false);
     }
-    return new Query.Phrase(textField(field), words, token.number());
+    return new QueryNode.Phrase(textField(field), words, token.number());
   }
 
-  private Query word(String field, Token token) {
+  private QueryNode word(String field, Token token) {
     countClause(token);
     Optional<ExactField> exact = exactField(field);
     if (exact.isPresent()) {
-      return new Query.FieldValue(exact.get(), token.text(), token.prefix());
+      return new QueryNode.FieldValue(exact.get(), token.text(), token.prefix());
     }
-    return new Query.Term(textField(field), token.text(), token.prefix());
+    return new QueryNode.Term(textField(field), token.text(), token.prefix());
   }
 
   private void countClause(Token token) {

@@ -109,44 +109,45 @@ public final class QueryText {
 
   /**
    * The query with every word and phrase that leaves no index term (such as a lone "&") removed,
-   * the way a stop word is; nothing left means {@link Query.MatchAll}. Compilers run this first.
+   * the way a stop word is; nothing left means {@link QueryNode.MatchAll}. Compilers run this
+   * first.
    */
-  public static Query searchable(Query query) {
-    return prune(query).orElseGet(Query.MatchAll::new);
+  public static QueryNode searchable(QueryNode query) {
+    return prune(query).orElseGet(QueryNode.MatchAll::new);
   }
 
-  private static Optional<Query> prune(Query q) {
-    if (q instanceof Query.Term t) {
+  private static Optional<QueryNode> prune(QueryNode q) {
+    if (q instanceof QueryNode.Term t) {
       boolean empty = t.prefix() ? prefix(t.word()).isEmpty() : tokens(t.word()).isEmpty();
       return empty ? Optional.empty() : Optional.of(q);
     }
-    if (q instanceof Query.Phrase p) {
+    if (q instanceof QueryNode.Phrase p) {
       return tokens(String.join(" ", p.words())).isEmpty() ? Optional.empty() : Optional.of(q);
     }
-    if (q instanceof Query.Not not) {
+    if (q instanceof QueryNode.Not not) {
       return prune(not.clause()).map(Builders::not);
     }
-    if (q instanceof Query.And and) {
-      List<Query> kept = pruneAll(and.clauses());
+    if (q instanceof QueryNode.And and) {
+      List<QueryNode> kept = pruneAll(and.clauses());
       return kept.isEmpty() ? Optional.empty() : Optional.of(Builders.and(kept));
     }
-    if (q instanceof Query.Or or) {
-      List<Query> kept = pruneAll(or.clauses());
+    if (q instanceof QueryNode.Or or) {
+      List<QueryNode> kept = pruneAll(or.clauses());
       return kept.isEmpty() ? Optional.empty() : Optional.of(Builders.or(kept));
     }
-    if (q instanceof Query.Near near) {
-      Optional<Query> left = prune(near.left());
-      Optional<Query> right = prune(near.right());
+    if (q instanceof QueryNode.Near near) {
+      Optional<QueryNode> left = prune(near.left());
+      Optional<QueryNode> right = prune(near.right());
       if (left.isPresent() && right.isPresent()) {
-        return Optional.of(new Query.Near(left.get(), right.get(), near.distance()));
+        return Optional.of(new QueryNode.Near(left.get(), right.get(), near.distance()));
       }
       return left.isPresent() ? left : right;
     }
     return Optional.of(q);
   }
 
-  private static List<Query> pruneAll(List<Query> clauses) {
-    List<Query> kept = new ArrayList<>();
+  private static List<QueryNode> pruneAll(List<QueryNode> clauses) {
+    List<QueryNode> kept = new ArrayList<>();
     clauses.forEach(c -> prune(c).ifPresent(kept::add));
     return kept;
   }

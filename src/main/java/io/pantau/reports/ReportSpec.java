@@ -3,7 +3,7 @@ package io.pantau.reports;
 import io.pantau.analytics.Analytics;
 import io.pantau.analytics.AnalyticsFilter;
 import io.pantau.index.ArticleSearch;
-import io.pantau.query.Query;
+import io.pantau.query.QueryNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public record ReportSpec(
     String queryText,
-    Query q,
+    QueryNode q,
     Instant from,
     Instant to,
     List<String> sources,
@@ -58,7 +58,7 @@ public record ReportSpec(
   /** A report over the period of this length that ends now, as scheduled reports use. */
   public static ReportSpec lastPeriod(
       String queryText,
-      Query q,
+      QueryNode q,
       Duration period,
       List<String> sources,
       List<String> langs,

@@ -5,8 +5,8 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import io.pantau.analytics.Analytics;
 import io.pantau.config.PantauConfig;
-import io.pantau.query.Query;
 import io.pantau.query.QueryException;
+import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -144,7 +144,7 @@ public class Schedules {
   }
 
   private ScheduleRun send(ReportSchedule s, Instant now) {
-    Query q = QueryParser.parse(s.query);
+    QueryNode q = QueryParser.parse(s.query);
     ReportSpec spec =
         ReportSpec.lastPeriod(
             s.query,

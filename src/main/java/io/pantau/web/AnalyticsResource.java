@@ -16,8 +16,8 @@ import io.pantau.analytics.TermField;
 import io.pantau.analytics.Trending;
 import io.pantau.analytics.TrendsRollup;
 import io.pantau.analytics.Volume;
-import io.pantau.query.Query;
 import io.pantau.query.QueryException;
+import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
 import io.pantau.security.Role;
@@ -258,7 +258,7 @@ public class AnalyticsResource {
       throw new BadRequest(
           "q may be given once here; only /api/analytics/volume compares several.");
     }
-    Query q = withQuery && !qs.isEmpty() ? parse(qs.get(0)) : new Query.MatchAll();
+    QueryNode q = withQuery && !qs.isEmpty() ? parse(qs.get(0)) : new QueryNode.MatchAll();
     try {
       return new AnalyticsFilter(
           q,
@@ -272,7 +272,7 @@ public class AnalyticsResource {
     }
   }
 
-  private static Query parse(String text) {
+  private static QueryNode parse(String text) {
     try {
       return QueryParser.parse(text);
     } catch (QueryException e) {

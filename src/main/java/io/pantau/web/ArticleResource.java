@@ -9,11 +9,11 @@ import io.pantau.article.SentimentLabel;
 import io.pantau.index.ArticleIndex;
 import io.pantau.index.ArticleSearch;
 import io.pantau.index.SearchPage;
+import io.pantau.ingest.ArticleFileException;
+import io.pantau.ingest.ArticleFiles;
 import io.pantau.ingest.IngestBusyException;
 import io.pantau.ingest.IngestService;
 import io.pantau.ingest.ItemResult;
-import io.pantau.ingest.seed.SeedFiles;
-import io.pantau.ingest.seed.SeedFormatException;
 import io.pantau.query.QueryException;
 import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
@@ -344,8 +344,8 @@ public class ArticleResource {
     RawArticle seed;
     try {
       // The name only tells the parser text from page and names the body in its errors.
-      seed = SeedFiles.parse(html ? "body.html" : "body.txt", text);
-    } catch (SeedFormatException e) {
+      seed = ArticleFiles.parse(html ? "body.html" : "body.txt", text);
+    } catch (ArticleFileException e) {
       throw new BadRequest(
           "The front matter opening the document is not valid: "
               + e.getMessage()

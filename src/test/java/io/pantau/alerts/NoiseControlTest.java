@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
+import io.pantau.monitor.MonitorDocument;
+import io.pantau.monitor.QueryMonitor;
 import io.pantau.query.QueryParser;
 import io.pantau.query.QueryText;
 import java.time.Instant;

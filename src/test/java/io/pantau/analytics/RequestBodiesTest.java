@@ -7,7 +7,7 @@ import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pantau.query.Query;
+import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +36,7 @@ class RequestBodiesTest {
     assertEquals(
         json(
             Requests.volume(
-                F, W, List.of(new Query.MatchAll()), Interval.week, CountUnit.articles)),
+                F, W, List.of(new QueryNode.MatchAll()), Interval.week, CountUnit.articles)),
         JSON.readTree(RequestBodies.volume(F, Interval.week)));
     assertEquals(
         json(Requests.sentiment(F, W, Interval.day)),

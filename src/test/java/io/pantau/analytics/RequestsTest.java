@@ -10,7 +10,7 @@ import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pantau.query.Query;
+import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class RequestsTest {
     return new ObjectMapper().readTree(JsonpUtils.toJsonString(r, new JacksonJsonpMapper()));
   }
 
-  private static AnalyticsFilter filter(Query q) {
+  private static AnalyticsFilter filter(QueryNode q) {
     return new AnalyticsFilter(
         q,
         Optional.of(FROM),
@@ -45,7 +45,7 @@ class RequestsTest {
     JsonNode j =
         json(
             Requests.volume(
-                filter(new Query.MatchAll()),
+                filter(new QueryNode.MatchAll()),
                 W,
                 List.of(QueryParser.parse("banjir"), QueryParser.parse("gempa")),
                 Interval.day,
@@ -74,9 +74,9 @@ class RequestsTest {
   void storiesAreCountedWithCardinalityBothPerSeriesAndForTheWholeBucket() throws Exception {
     JsonNode aggs =
         json(Requests.volume(
-                filter(new Query.MatchAll()),
+                filter(new QueryNode.MatchAll()),
                 W,
-                List.of(new Query.MatchAll()),
+                List.of(new QueryNode.MatchAll()),
                 Interval.week,
                 CountUnit.stories))
             .path("aggregations")
@@ -116,7 +116,7 @@ class RequestsTest {
     JsonNode j =
         json(
             Requests.volume(
-                filter(new Query.MatchAll()),
+                filter(new QueryNode.MatchAll()),
                 W,
                 List.of(QueryParser.parse("banjir")),
                 Interval.day,
@@ -127,7 +127,7 @@ class RequestsTest {
 
   @Test
   void trendingSpansBothPeriodsAndOrdersCandidatesByTheirCountInTheCurrentOne() throws Exception {
-    JsonNode j = json(Requests.trending(filter(new Query.MatchAll()), W, "keyphrases", 200));
+    JsonNode j = json(Requests.trending(filter(new QueryNode.MatchAll()), W, "keyphrases", 200));
     assertEquals(0, j.path("size").asInt(-1));
     assertTrue(
         j.path("query").toString().contains("\"gte\":\"2025-06-13T00:00:00Z\""),
@@ -143,7 +143,7 @@ class RequestsTest {
   @Test
   void theSentimentDistributionHasTenBandsOfPointTwoWithOpenOuterEnds() throws Exception {
     JsonNode ranges =
-        json(Requests.sentiment(filter(new Query.MatchAll()), W, Interval.day))
+        json(Requests.sentiment(filter(new QueryNode.MatchAll()), W, Interval.day))
             .path("aggregations")
             .path("distribution")
             .path("range")

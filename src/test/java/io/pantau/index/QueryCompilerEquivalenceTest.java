@@ -6,7 +6,7 @@ import io.pantau.query.Corpus;
 import io.pantau.query.CorpusIndex;
 import io.pantau.query.CorpusQueries;
 import io.pantau.query.LuceneCompiler;
-import io.pantau.query.Query;
+import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -42,7 +42,7 @@ class QueryCompilerEquivalenceTest {
     return CorpusQueries.all().stream();
   }
 
-  static Set<Integer> viaElasticsearch(Query query) {
+  static Set<Integer> viaElasticsearch(QueryNode query) {
     return index.search(ElasticsearchModel.toLucene(QueryCompiler.compile(query)));
   }
 
@@ -55,7 +55,7 @@ class QueryCompilerEquivalenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("allQueries")
   void elasticsearchMatchesWhatLuceneMatches(String query) {
-    Query parsed = QueryParser.parse(query);
+    QueryNode parsed = QueryParser.parse(query);
     assertEquals(index.search(LuceneCompiler.compile(parsed)), viaElasticsearch(parsed));
   }
 }

@@ -46,7 +46,7 @@ class QueryCompilerFuzzTest {
     int compared = 0;
     for (int i = 0; i < INPUTS; i++) {
       String input = inputs.next();
-      io.pantau.query.Query query;
+      io.pantau.query.QueryNode query;
       try {
         query = QueryParser.parse(input);
       } catch (QueryException e) {

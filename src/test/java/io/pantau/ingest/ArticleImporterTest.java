@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pantau.demo.ArticleGenerator;
+import io.pantau.demo.GeneratorSpec;
+import io.pantau.demo.SeedLoader;
 import io.pantau.index.ArticleIndex;
 import io.pantau.index.ArticleSearch;
-import io.pantau.ingest.seed.ArticleGenerator;
-import io.pantau.ingest.seed.GeneratorSpec;
-import io.pantau.ingest.seed.SeedFiles;
 import io.pantau.query.QueryParser;
 import io.pantau.testsupport.ElasticsearchResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +34,7 @@ class ArticleImporterTest {
   @Test
   void theRawSeedFilesImportOnceAndAreDuplicatesTheSecondTime() throws IOException {
     Path raw = Path.of("seeds", "raw");
-    int files = SeedFiles.list(raw).size();
+    int files = ArticleFiles.list(raw).size();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ArticleImporter.Summary first =
         importer.importPath(raw, new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -33,7 +33,7 @@ class LuceneCompilerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("handCounted")
   void luceneMatchesTheDocumentsCountedByHand(String query, Set<Integer> expected) {
-    Query parsed = QueryParser.parse(query);
+    QueryNode parsed = QueryParser.parse(query);
     assertEquals(expected, index.search(LuceneCompiler.compile(parsed)), "Lucene");
     assertEquals(expected, reference(parsed), "reference evaluator");
   }
@@ -41,7 +41,7 @@ class LuceneCompilerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("allQueries")
   void luceneMatchesTheReferenceEvaluator(String query) {
-    Query parsed = QueryParser.parse(query);
+    QueryNode parsed = QueryParser.parse(query);
     assertEquals(reference(parsed), index.search(LuceneCompiler.compile(parsed)));
   }
 
@@ -49,7 +49,7 @@ class LuceneCompilerTest {
     return CorpusQueries.all().stream();
   }
 
-  static Set<Integer> reference(Query query) {
+  static Set<Integer> reference(QueryNode query) {
     return Corpus.DOCS.stream()
         .filter(d -> new Reference(d).matches(query))
         .map(Corpus.Doc::id)

@@ -25,7 +25,7 @@ class QueryFuzzTest {
     try (CorpusIndex index = new CorpusIndex(Corpus.DOCS)) {
       for (int i = 0; i < INPUTS; i++) {
         String input = inputs.next();
-        Query query;
+        QueryNode query;
         try {
           query = QueryParser.parse(input);
         } catch (QueryException e) {

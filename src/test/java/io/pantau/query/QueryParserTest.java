@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryParserTest {
-  private static Query.Term word(String w) {
-    return new Query.Term(TextField.ANY, w, false);
+  private static QueryNode.Term word(String w) {
+    return new QueryNode.Term(TextField.ANY, w, false);
   }
 
   @ParameterizedTest(name = "[{0}] prints as [{1}]")
@@ -54,7 +54,7 @@ class QueryParserTest {
         "(((a)))                 | a",
       })
   void printsTheCanonicalForm(String query, String canonical) {
-    Query parsed = QueryParser.parse(query);
+    QueryNode parsed = QueryParser.parse(query);
     assertEquals(canonical, parsed.toString());
     assertEquals(parsed, QueryParser.parse(canonical), "the canonical form parses back");
   }
@@ -62,19 +62,19 @@ class QueryParserTest {
   @Test
   void keepsWordsAsWrittenAndBuildsTheExpectedTree() {
     assertEquals(
-        new Query.And(
+        new QueryNode.And(
             List.of(
                 word("Tōkayev"),
-                new Query.Not(new Query.FieldValue(ExactField.LANG, "EN", false)),
-                new Query.Phrase(TextField.BODY, List.of("Xi", "Jinping"), 2))),
+                new QueryNode.Not(new QueryNode.FieldValue(ExactField.LANG, "EN", false)),
+                new QueryNode.Phrase(TextField.BODY, List.of("Xi", "Jinping"), 2))),
         QueryParser.parse("Tōkayev -lang:EN body:\"Xi Jinping\"~2"));
     assertEquals(
-        new Query.Near(
+        new QueryNode.Near(
             word("jokowi"),
-            new Query.Or(
+            new QueryNode.Or(
                 List.of(
-                    new Query.Term(TextField.ANY, "zel", true),
-                    new Query.Phrase(TextField.ANY, List.of("Xi", "Jinping"), 0))),
+                    new QueryNode.Term(TextField.ANY, "zel", true),
+                    new QueryNode.Phrase(TextField.ANY, List.of("Xi", "Jinping"), 0))),
             5),
         QueryParser.parse("jokowi NEAR/5 (zel* OR \"Xi Jinping\")"));
   }
@@ -82,13 +82,13 @@ class QueryParserTest {
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "\t\n", "\u00A0\u2003"})
   void aBlankQueryMatchesEverything(String blank) {
-    assertInstanceOf(Query.MatchAll.class, QueryParser.parse(blank));
+    assertInstanceOf(QueryNode.MatchAll.class, QueryParser.parse(blank));
   }
 
   @Test
   void aLoneNegationIsANot() {
-    assertEquals(new Query.Not(word("foo")), QueryParser.parse("-foo"));
-    assertEquals(new Query.Not(word("foo")), QueryParser.parse("NOT foo"));
+    assertEquals(new QueryNode.Not(word("foo")), QueryParser.parse("-foo"));
+    assertEquals(new QueryNode.Not(word("foo")), QueryParser.parse("NOT foo"));
   }
 
   @ParameterizedTest(name = "[{0}] fails with [{1}]")
@@ -167,20 +167,20 @@ class QueryParserTest {
   @Test
   void aLongRunOfNegationsDoesNotExhaustTheStack() {
     assertEquals(word("a"), QueryParser.parse("-".repeat(998) + "a"));
-    assertEquals(new Query.Not(word("a")), QueryParser.parse("-".repeat(999) + "a"));
+    assertEquals(new QueryNode.Not(word("a")), QueryParser.parse("-".repeat(999) + "a"));
   }
 
   @Test
   void positiveClausesListWhatCanMakeADocumentMatch() {
-    Query q = QueryParser.parse("jokowi -prabowo \"a b\" NOT (x OR -y) person:z NEAR kpk*");
+    QueryNode q = QueryParser.parse("jokowi -prabowo \"a b\" NOT (x OR -y) person:z NEAR kpk*");
     assertEquals(
         List.of(
             word("jokowi"),
-            new Query.Phrase(TextField.ANY, List.of("a", "b"), 0),
+            new QueryNode.Phrase(TextField.ANY, List.of("a", "b"), 0),
             word("y"),
-            new Query.FieldValue(ExactField.PERSON, "z", false),
+            new QueryNode.FieldValue(ExactField.PERSON, "z", false),
             word("NEAR"),
-            new Query.Term(TextField.ANY, "kpk", true)),
+            new QueryNode.Term(TextField.ANY, "kpk", true)),
         q.positiveClauses());
   }
 }

@@ -34,6 +34,7 @@ class QueryTextTest {
     assertEquals(
         QueryParser.parse("a NOT b"), QueryText.searchable(QueryParser.parse("a NOT (b OR &)")));
     assertEquals(QueryParser.parse("a"), QueryText.searchable(QueryParser.parse("& NEAR/2 a")));
-    assertEquals(new Query.MatchAll(), QueryText.searchable(QueryParser.parse("-& OR \"...\"")));
+    assertEquals(
+        new QueryNode.MatchAll(), QueryText.searchable(QueryParser.parse("-& OR \"...\"")));
   }
 }

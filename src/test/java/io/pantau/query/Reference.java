@@ -25,22 +25,22 @@ final class Reference {
     return doc.id();
   }
 
-  boolean matches(Query q) {
+  boolean matches(QueryNode q) {
     Boolean result = eval(q);
     return result == null || result;
   }
 
-  private Boolean eval(Query q) {
-    if (q instanceof Query.MatchAll) {
+  private Boolean eval(QueryNode q) {
+    if (q instanceof QueryNode.MatchAll) {
       return true;
     }
-    if (q instanceof Query.Not not) {
+    if (q instanceof QueryNode.Not not) {
       Boolean inner = eval(not.clause());
       return inner == null ? null : !inner;
     }
-    if (q instanceof Query.And and) {
+    if (q instanceof QueryNode.And and) {
       Boolean result = null;
-      for (Query c : and.clauses()) {
+      for (QueryNode c : and.clauses()) {
         Boolean r = eval(c);
         if (r != null) {
           result = (result == null || result) && r;
@@ -48,9 +48,9 @@ final class Reference {
       }
       return result;
     }
-    if (q instanceof Query.Or or) {
+    if (q instanceof QueryNode.Or or) {
       Boolean result = null;
-      for (Query c : or.clauses()) {
+      for (QueryNode c : or.clauses()) {
         Boolean r = eval(c);
         if (r != null) {
           result = (result != null && result) || r;
@@ -58,7 +58,7 @@ final class Reference {
       }
       return result;
     }
-    if (q instanceof Query.FieldValue v) {
+    if (q instanceof QueryNode.FieldValue v) {
       String wanted = v.value().toLowerCase(Locale.ROOT);
       for (String stored : doc.exact().getOrDefault(exactKey(v.field()), List.of())) {
         String s = stored.toLowerCase(Locale.ROOT);
@@ -68,7 +68,7 @@ final class Reference {
       }
       return false;
     }
-    if (q instanceof Query.Near near) {
+    if (q instanceof QueryNode.Near near) {
       return near(near);
     }
     boolean any = false;
@@ -91,8 +91,8 @@ final class Reference {
     return f == TextField.TITLE ? title : body;
   }
 
-  private static List<TextField> fields(Query leaf) {
-    TextField f = leaf instanceof Query.Term t ? t.field() : ((Query.Phrase) leaf).field();
+  private static List<TextField> fields(QueryNode leaf) {
+    TextField f = leaf instanceof QueryNode.Term t ? t.field() : ((QueryNode.Phrase) leaf).field();
     return f == TextField.ANY ? List.of(TextField.TITLE, TextField.BODY) : List.of(f);
   }
 
@@ -100,9 +100,9 @@ final class Reference {
   record Span(int start, int end) {}
 
   /** Every occurrence of a word, prefix or phrase in the tokens; null when it has no term. */
-  private static List<Span> spans(Query leaf, List<String> tokens) {
+  private static List<Span> spans(QueryNode leaf, List<String> tokens) {
     List<Span> out = new ArrayList<>();
-    if (leaf instanceof Query.Term t && t.prefix()) {
+    if (leaf instanceof QueryNode.Term t && t.prefix()) {
       String prefix = Fold.fold(t.word());
       if (prefix.isEmpty()) {
         return null;
@@ -115,8 +115,10 @@ final class Reference {
       return out;
     }
     String text =
-        leaf instanceof Query.Term t ? t.word() : String.join(" ", ((Query.Phrase) leaf).words());
-    int slop = leaf instanceof Query.Phrase p ? p.slop() : 0;
+        leaf instanceof QueryNode.Term t
+            ? t.word()
+            : String.join(" ", ((QueryNode.Phrase) leaf).words());
+    int slop = leaf instanceof QueryNode.Phrase p ? p.slop() : 0;
     List<String> words = QueryText.tokens(text);
     if (words.isEmpty()) {
       return null;
@@ -171,7 +173,7 @@ final class Reference {
     return false;
   }
 
-  private Boolean near(Query.Near near) {
+  private Boolean near(QueryNode.Near near) {
     Boolean result = null;
     for (TextField f : List.of(TextField.TITLE, TextField.BODY)) {
       List<Span> left = operandSpans(near.left(), f);
@@ -195,10 +197,10 @@ final class Reference {
    * Occurrences of a NEAR operand in one field: empty when it cannot occur there, null when it has
    * no term at all.
    */
-  private List<Span> operandSpans(Query operand, TextField f) {
-    if (operand instanceof Query.Or or) {
+  private List<Span> operandSpans(QueryNode operand, TextField f) {
+    if (operand instanceof QueryNode.Or or) {
       List<Span> all = null;
-      for (Query c : or.clauses()) {
+      for (QueryNode c : or.clauses()) {
         List<Span> s = operandSpans(c, f);
         if (s != null) {
           all = all == null ? new ArrayList<>() : all;

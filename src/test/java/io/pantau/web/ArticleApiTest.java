@@ -485,7 +485,7 @@ class ArticleApiTest {
 
   private static String postSeedFile(String name) throws IOException {
     io.pantau.article.RawArticle raw =
-        io.pantau.ingest.seed.SeedFiles.read(Path.of("seeds", "raw", name));
+        io.pantau.ingest.ArticleFiles.read(Path.of("seeds", "raw", name));
     Map<String, Object> json = new java.util.HashMap<>();
     json.put("url", raw.url());
     json.put("source", raw.source());

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pantau.demo.ArticleGenerator;
+import io.pantau.demo.GeneratorSpec;
 import io.pantau.index.ArticleIndex;
 import io.pantau.ingest.ArticleImporter;
-import io.pantau.ingest.seed.ArticleGenerator;
-import io.pantau.ingest.seed.GeneratorSpec;
-import io.pantau.ingest.seed.SeedFiles;
 import io.pantau.outbound.LocalSite;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
@@ -156,7 +155,7 @@ class DashboardBrowserTest {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     ArticleImporter.Summary raw = importer.importPath(Path.of("seeds", "raw"), quiet);
     assertEquals(0, raw.rejected(), raw.toString());
-    GeneratorSpec spec = SeedFiles.readSpec(Path.of("seeds"));
+    GeneratorSpec spec = GeneratorSpec.read(Path.of("seeds"));
     ArticleImporter.Summary corpus =
         importer.importArticles(new ArticleGenerator().generate(spec), spec.count(), quiet);
     assertEquals(0, corpus.rejected(), corpus.toString());
