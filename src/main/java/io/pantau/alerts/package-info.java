@@ -26,8 +26,8 @@
  *       its attempts as an {@code alert_event}.
  * </ul>
  *
- * <p>May import {@code article}, {@code query}, {@code text}, {@code index} (its facades: {@code
- * ArticleIndex}, {@code ArticleStats}, {@code ArticleSearch}), {@code outbound} and {@code config};
- * never the Elasticsearch client. Nothing but {@code web} imports it.
+ * <p>May import: article, config, index, monitor, outbound, query, Panache. From {@code index} only
+ * its facades ({@code ArticleIndex}, {@code ArticleStats}, {@code ArticleSearch}). Nothing but
+ * {@code web} imports it.
  */
 package io.pantau.alerts;

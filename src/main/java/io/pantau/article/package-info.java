@@ -5,5 +5,7 @@
  * io.pantau.article.Article} and returns a new one; nothing here reaches back into a stage. The CDI
  * event that tells other features about a stored article ({@link io.pantau.article.ArticleIndexed})
  * lives here so that producers and listeners share no other package.
+ *
+ * <p>May import: nothing.
  */
 package io.pantau.article;

@@ -22,6 +22,6 @@
  * the day the story names; times printed without a zone are read in the language's default zone
  * (WIB, UTC+7, for Indonesian; UTC for English).
  *
- * <p>May import {@code io.pantau.article}, {@code io.pantau.text}, jsoup and Jackson.
+ * <p>May import: article, text. Libraries: jsoup and Jackson.
  */
 package io.pantau.clean;

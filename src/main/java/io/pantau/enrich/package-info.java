@@ -3,9 +3,9 @@
  * fingerprint, as pure functions over the {@link io.pantau.article.Article} value.
  *
  * <p>No I/O and no Elasticsearch: what needs the index (the story a fingerprint belongs to) is
- * resolved by {@code index}. May import {@code article} and {@code text} only, plus Lucene's
- * analysis module (stopword lists, stemmers) and Lingua. The sub-package {@code eval} is a
- * development tool that reads the shared data sets; production code never imports it.
+ * resolved by {@code index}. Libraries: Lucene's analysis module (stopword lists, stemmers) and
+ * Lingua. Its evaluation harness, which reads the shared data sets, is a development tool under
+ * {@code src/tools/java}, outside the production jar.
  *
  * <h2>Design</h2>
  *
@@ -36,5 +36,7 @@
  *   <li>Fingerprint: {@link io.pantau.enrich.MinHash}, 128 values (multiply-add hashes in 32-bit
  *       lanes that the JIT vectorises) over word 5-shingles, 32 bands of 4 rows, fixed seeds.
  * </ul>
+ *
+ * <p>May import: article, text.
  */
 package io.pantau.enrich;

@@ -10,7 +10,7 @@
  * counters, validators, errors and a bounded memory of the items already taken. Failing feeds back
  * off exponentially. Network work happens outside database transactions.
  *
- * <p>May import {@code article}, {@code config}, {@code ingest} ({@code IngestService}, its results
- * and its busy signal only) and {@code outbound}; nothing imports {@code web}.
+ * <p>May import: article, config, ingest, outbound, Panache. From {@code ingest} only {@code
+ * IngestService}, its results and its busy signal.
  */
 package io.pantau.feeds;

@@ -14,6 +14,6 @@
  * {@link io.pantau.outbound.PageFetcher} (GET, with robots.txt, conditional requests, gzip, size
  * and time bounds) and {@link io.pantau.outbound.WebhookSender} (POST) are the public ways out.
  *
- * <p>Imports {@code config} and {@code text} of Pantau, and Apache HttpClient.
+ * <p>May import: config, text. Apache HttpClient is its way out.
  */
 package io.pantau.outbound;

@@ -45,7 +45,9 @@
  * Elasticsearch compiler in {@code index} and {@link io.pantau.query.LuceneCompiler} (alerts) give
  * a query one meaning.
  *
- * <p>Pure: no framework and no Elasticsearch client. May import {@code text} and Lucene ({@code
- * lucene-core}, {@code lucene-analysis-common}, {@code lucene-queries}) only.
+ * <p>Pure: no framework and no Elasticsearch client; of libraries only Lucene ({@code lucene-core},
+ * {@code lucene-analysis-common}, {@code lucene-queries}).
+ *
+ * <p>May import: text.
  */
 package io.pantau.query;

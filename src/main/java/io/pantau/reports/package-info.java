@@ -21,8 +21,8 @@
  *       registers one scheduler job per enabled definition and mails the file as an attachment.
  * </ul>
  *
- * <p>May import {@code analytics}, {@code index} (its facades {@code ArticleStream}, {@code
- * ArticleIndex}, {@code ArticleStats}, {@code ArticleSearch}), {@code query}, {@code article} and
- * {@code config}; never the Elasticsearch client, {@code web}, {@code ingest} or {@code alerts}.
+ * <p>May import: analytics, article, config, index, query, Panache. From {@code index} only its
+ * facades ({@code ArticleStream}, {@code ArticleIndex}, {@code ArticleStats}, {@code
+ * ArticleSearch}).
  */
 package io.pantau.reports;

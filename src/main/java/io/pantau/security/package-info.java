@@ -7,7 +7,8 @@
  * failure it throws {@link io.pantau.security.AccessDeniedException}, which the web layer turns
  * into a problem response. Wrong keys are rate-limited per client address ({@code FailureLimiter})
  * and their checks are remembered in bounded maps. At start, {@code OwnerOnlyDatabaseFiles} makes
- * the H2 database's directory and files the owner's only. Imports {@code config}; nothing imports
- * {@code web}.
+ * the H2 database's directory and files the owner's only.
+ *
+ * <p>May import: config, Panache.
  */
 package io.pantau.security;

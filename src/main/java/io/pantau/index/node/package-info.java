@@ -4,7 +4,7 @@
  * process group.
  *
  * <p>Used by the application when no cluster is configured and by the tests (one node per test
- * JVM). Imports nothing from Pantau; only the JDK.
+ * JVM).
  *
  * <p>The node never outlives its Pantau, and a node that did is never in the way of the next start:
  *
@@ -28,5 +28,7 @@
  * </ul>
  *
  * <p>Linux only, as the rest of the launcher ({@code setsid}, {@code setpriv}, {@code /proc}).
+ *
+ * <p>May import: nothing; only the JDK.
  */
 package io.pantau.index.node;

@@ -7,7 +7,8 @@
  * files named after their first sequence number. A small checkpoint file holds the low watermark:
  * every sequence number below it is done. On open, the segments are read back from the watermark; a
  * torn or corrupt tail (a crash in the middle of a write) is cut off. Segments whose records are
- * all done are deleted. The journal knows nothing of articles; {@code ingest} encodes them. Imports
- * only the JDK.
+ * all done are deleted. The journal knows nothing of articles; {@code ingest} encodes them.
+ *
+ * <p>May import: nothing; only the JDK.
  */
 package io.pantau.ingest.journal;
