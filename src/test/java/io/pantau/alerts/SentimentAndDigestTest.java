@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.WebhookReceiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

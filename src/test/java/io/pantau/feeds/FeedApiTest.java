@@ -9,11 +9,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pantau.outbound.LocalSite;
 import io.pantau.outbound.OutboundGuard;
 import io.pantau.outbound.Rebinding;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.LocalSite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
