@@ -1,20 +1,12 @@
 package io.pantau.ingest;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.pantau.article.Article;
 import io.pantau.article.ArticleIndexed;
-import io.pantau.article.DatePrecision;
-import io.pantau.article.EnrichedArticle;
 import io.pantau.article.RawArticle;
-import io.pantau.clean.ArticleCleaner;
 import io.pantau.config.PantauConfig;
-import io.pantau.enrich.Enrichment;
 import io.pantau.index.ArticleIndex;
-import io.pantau.index.IndexWrite;
-import io.pantau.index.WriteOutcome;
+import io.pantau.ingest.Pipeline.Job;
 import io.pantau.ingest.journal.IngestJournal;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +27,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,26 +40,22 @@ import org.jboss.logging.Logger;
  * At start, what the journal holds undone is queued again. Replaying an article that was already
  * stored is harmless: ids are stable and writes are creates, so it comes back {@code duplicate},
  * which fires no {@link ArticleIndexed} event.
+ *
+ * <p>This class owns accepting, the queue, the journal and the workers; what happens to each
+ * article on a worker is the {@link Pipeline}, and what is counted is {@link IngestMetrics}.
  */
 @ApplicationScoped
 public class IngestService {
   private static final Logger LOG = Logger.getLogger(IngestService.class);
 
-  /** Failures kept for the status, newest last. */
-  private static final int RECENT_FAILURES = 50;
-
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-  private final ArticleCleaner cleaner = new ArticleCleaner();
-  private final Enrichment enrichment = Enrichment.standard();
   private final ArticleIndex index;
-  private final Event<ArticleIndexed> indexedEvent;
   private final PantauConfig.Ingest settings;
   private final RawArticleValidator validator;
-  private final DateWindow dates;
+  private final IngestMetrics metrics;
   private final BatchWriter writer;
-  private final ArrayDeque<IngestStatus.Failure> recentFailures = new ArrayDeque<>();
-  private final StoragePolicy storagePolicy;
+  private final Pipeline pipeline;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> workers = new ArrayList<>();
@@ -78,41 +63,8 @@ public class IngestService {
   private Semaphore capacity;
   private IngestJournal journal;
   private boolean started;
-
-  private final Counter accepted;
-  private final Counter retries;
-  private final AtomicLong acceptedCount = new AtomicLong();
-  private final AtomicLong indexedCount = new AtomicLong();
-  private final AtomicLong duplicateCount = new AtomicLong();
-  private final AtomicLong failedCount = new AtomicLong();
-  private final AtomicLong retryCount = new AtomicLong();
-  private final AtomicReference<IngestStatus.LastError> lastError = new AtomicReference<>();
-  private volatile Boolean lastWriteReachedIndex;
   private volatile int recoveredArticles;
   private volatile long recoveryMillis;
-
-  private final Counter indexed;
-  private final Counter duplicates;
-  private final Counter rejected;
-  private final Counter failed;
-  private final DistributionSummary batchSizes;
-  private final Timer indexLatency;
-  private final Timer ingestLatency;
-
-  /**
-   * One accepted article.
-   *
-   * @param seq its journal sequence number, or -1 without a journal
-   */
-  private record Job(
-      RawArticle raw,
-      Instant acceptedAt,
-      boolean refresh,
-      CompletableFuture<ItemResult> result,
-      long seq) {}
-
-  /** An article ready to write: what is stored, and the whole enriched article for listeners. */
-  private record Prepared(Job job, IndexWrite write, EnrichedArticle full) {}
 
   IngestService(
       ArticleIndex index,
@@ -120,77 +72,21 @@ public class IngestService {
       PantauConfig config,
       MeterRegistry registry) {
     this.index = index;
-    this.indexedEvent = indexedEvent;
     this.settings = config.ingest();
-    this.dates = DateWindow.of(settings.publishedEarliest(), settings.publishedAhead());
+    DateWindow dates = DateWindow.of(settings.publishedEarliest(), settings.publishedAhead());
     this.validator = new RawArticleValidator(settings.maxTextChars(), dates);
-    this.storagePolicy = parsePolicy(settings.rightsPolicy());
+    StoragePolicy storagePolicy = Pipeline.parsePolicy(settings.rightsPolicy());
     this.journalDir = config.dataDir().resolve("journal");
-    this.indexed =
-        Counter.builder("pantau.articles.ingested")
-            .description("Articles newly indexed")
-            .register(registry);
-    this.duplicates =
-        Counter.builder("pantau.articles.duplicate")
-            .description("Articles already stored when submitted again")
-            .register(registry);
-    this.rejected =
-        Counter.builder("pantau.articles.rejected")
-            .description("Articles refused as invalid")
-            .register(registry);
-    this.failed =
-        Counter.builder("pantau.articles.failed")
-            .description("Accepted articles that could not be processed or indexed")
-            .register(registry);
-    this.batchSizes =
-        DistributionSummary.builder("pantau.bulk.batch.size")
-            .description("Articles per bulk request to Elasticsearch")
-            .register(registry);
-    this.indexLatency =
-        Timer.builder("pantau.index.latency")
-            .description("Time of one bulk write to Elasticsearch")
-            .register(registry);
-    this.ingestLatency =
-        Timer.builder("pantau.ingest.latency")
-            .description("Time from accepting an article to its being indexed")
-            .register(registry);
-    this.accepted =
-        Counter.builder("pantau.ingest.accepted")
-            .description("Articles accepted (journaled and queued)")
-            .register(registry);
-    this.retries =
-        Counter.builder("pantau.ingest.retries")
-            .description("Index writes retried after a failure")
-            .register(registry);
+    this.metrics = new IngestMetrics(registry, queue, () -> journal);
     this.writer =
         new BatchWriter(
-            (writes, refresh) -> indexLatency.record(() -> index.write(writes, refresh)),
-            new BatchWriter.Listener() {
-              @Override
-              public void reached(boolean reached) {
-                lastWriteReachedIndex = reached;
-              }
-
-              @Override
-              public void retrying(int articles, String error) {
-                noteError(error);
-                retries.increment();
-                retryCount.incrementAndGet();
-              }
-            },
+            (writes, refresh) -> metrics.timeIndexWrite(() -> index.write(writes, refresh)),
+            metrics,
             settings.retryBackoff(),
             settings.maxRetryBackoff(),
             running::get,
             java.time.Clock.systemUTC());
-    registry.gauge("pantau.ingest.backlog", queue, BlockingQueue::size);
-    registry.gauge(
-        "pantau.ingest.journal.bytes", this, s -> s.journal == null ? 0 : s.journal.sizeBytes());
-    registry.gauge(
-        "pantau.ingest.journal.pending", this, s -> s.journal == null ? 0 : s.journal.pending());
-    registry.gauge(
-        "pantau.ingest.index.reachable",
-        this,
-        s -> Boolean.FALSE.equals(s.lastWriteReachedIndex) ? 0 : 1);
+    this.pipeline = new Pipeline(dates, storagePolicy, writer, metrics, indexedEvent);
   }
 
   /** Resumes what the journal holds undone as soon as the application starts. */
@@ -265,7 +161,7 @@ public class IngestService {
     for (RawArticle raw : raws) {
       List<String> problems = validator.problems(raw);
       if (!problems.isEmpty()) {
-        rejected.increment();
+        metrics.rejected();
         results.add(
             CompletableFuture.completedFuture(
                 ItemResult.rejected(null, String.join("; ", problems))));
@@ -298,8 +194,7 @@ public class IngestService {
         throw e;
       }
       queue.addAll(jobs);
-      accepted.increment(jobs.size());
-      acceptedCount.addAndGet(jobs.size());
+      metrics.accepted(jobs.size());
     }
     return results;
   }
@@ -326,7 +221,7 @@ public class IngestService {
       seqs = journal.append(payloads);
     } catch (IOException e) {
       LOG.error("Could not write the ingest journal", e);
-      noteError("journal write failed: " + e.getMessage());
+      metrics.noteError("journal write failed: " + e.getMessage());
       throw new IngestBusyException(
           "The articles could not be stored safely (the ingest journal could not be written);"
               + " nothing of this request was accepted; retry shortly.",
@@ -347,7 +242,7 @@ public class IngestService {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     RawArticle r = raw.fetchedAt() == null ? raw.withFetchedAt(Instant.now()) : raw;
-    return prepare(r).write().article().article();
+    return pipeline.preview(r);
   }
 
   /**
@@ -394,17 +289,17 @@ public class IngestService {
         j == null ? 0 : j.sizeBytes(),
         j == null ? 0 : j.segmentCount(),
         settings.journalMaxBytes(),
-        acceptedCount.get(),
-        indexedCount.get(),
-        duplicateCount.get(),
-        failedCount.get(),
-        retryCount.get(),
+        metrics.acceptedCount(),
+        metrics.indexedCount(),
+        metrics.duplicateCount(),
+        metrics.failedCount(),
+        metrics.retryCount(),
         recoveredArticles,
         recoveryMillis,
-        Optional.ofNullable(lastError.get()),
+        metrics.lastError(),
         reachable,
         writerState(),
-        recentFailures());
+        metrics.recentFailures());
   }
 
   /** The writers' state: stuck once a write has been retried for longer than stuck-after. */
@@ -417,12 +312,6 @@ public class IngestService {
         Duration.between(since.get(), Instant.now()).compareTo(settings.stuckAfter()) > 0;
     return new IngestStatus.Writer(
         stuck ? IngestStatus.Writer.State.stuck : IngestStatus.Writer.State.retrying, since);
-  }
-
-  private List<IngestStatus.Failure> recentFailures() {
-    synchronized (recentFailures) {
-      return List.copyOf(recentFailures);
-    }
   }
 
   /** Whether every worker thread is running. */
@@ -462,7 +351,7 @@ public class IngestService {
       try {
         batch.add(queue.take());
         queue.drainTo(batch, settings.batchSize() - 1);
-        process(batch);
+        pipeline.process(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -470,7 +359,7 @@ public class IngestService {
         LOG.error("Ingest batch failed", e);
         for (Job j : batch) {
           if (!j.result().isDone()) {
-            fail(j, null, "processing failed: " + e.getMessage());
+            pipeline.fail(j, null, "processing failed: " + e.getMessage());
           }
         }
       }
@@ -492,142 +381,5 @@ public class IngestService {
       }
       journal.complete(seqs);
     }
-  }
-
-  private void process(List<Job> batch) throws InterruptedException {
-    List<Prepared> prepared = new ArrayList<>(batch.size());
-    boolean refresh = false;
-    for (Job job : batch) {
-      try {
-        Prepared p = prepare(job.raw());
-        if (p.write().searchText().isBlank()) {
-          fail(job, p.write().id(), "no article text found");
-          continue;
-        }
-        prepared.add(new Prepared(job, p.write(), p.full()));
-        refresh |= job.refresh();
-      } catch (RuntimeException e) {
-        LOG.warnf(e, "Could not process an article from %s", job.raw().url());
-        fail(job, null, "could not process the article: " + e.getMessage());
-      }
-    }
-    if (prepared.isEmpty()) {
-      return;
-    }
-    List<WriteOutcome> outcomes =
-        writer.write(prepared.stream().map(Prepared::write).toList(), refresh);
-    batchSizes.record(prepared.size());
-    Instant done = Instant.now();
-    for (int i = 0; i < prepared.size(); i++) {
-      Prepared p = prepared.get(i);
-      WriteOutcome o = outcomes.get(i);
-      switch (o.status()) {
-        case indexed -> {
-          indexed.increment();
-          indexedCount.incrementAndGet();
-          ingestLatency.record(Duration.between(p.job().acceptedAt(), done));
-          complete(p.job(), new ItemResult(o.id(), ItemResult.Status.indexed, null));
-          // Listeners (alert matching) read the whole text, with the story the index assigned.
-          Article storedArticle = o.stored().article();
-          Article full =
-              p.full().article().toBuilder()
-                  .storyId(storedArticle.storyId())
-                  .duplicateOf(storedArticle.duplicateOf())
-                  .build();
-          announce(
-              new ArticleIndexed(
-                  new EnrichedArticle(full, p.full().fingerprint()), p.job().acceptedAt()));
-        }
-        case duplicate -> {
-          duplicates.increment();
-          duplicateCount.incrementAndGet();
-          complete(p.job(), new ItemResult(o.id(), ItemResult.Status.duplicate, null));
-        }
-        case failed -> fail(p.job(), o.id(), o.error());
-      }
-    }
-  }
-
-  /**
-   * Tells listeners (alert matching) of a stored article. One listener's failure must not turn the
-   * rest of the batch, already stored, into failures.
-   */
-  private void announce(ArticleIndexed event) {
-    try {
-      indexedEvent.fire(event);
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "A listener failed on article %s", event.article().article().id());
-    }
-  }
-
-  /**
-   * An accepted article that will not be stored: its caller is answered if still waiting, and the
-   * status lists it, so an article answered {@code queued} is never dropped without a word.
-   */
-  private void fail(Job job, String id, String reason) {
-    failed.increment();
-    failedCount.incrementAndGet();
-    Instant now = Instant.now();
-    noteError("article " + (id == null ? job.raw().url() : id) + " not indexed: " + reason);
-    synchronized (recentFailures) {
-      if (recentFailures.size() == RECENT_FAILURES) {
-        recentFailures.removeFirst();
-      }
-      recentFailures.addLast(new IngestStatus.Failure(id, job.raw().url(), reason, now));
-    }
-    complete(job, ItemResult.rejected(id, reason));
-  }
-
-  private void noteError(String message) {
-    lastError.set(new IngestStatus.LastError(message, Instant.now()));
-  }
-
-  private Prepared prepare(RawArticle raw) {
-    Article cleaned = withinDates(cleaner.clean(raw));
-    // The cleaner reports what the page claims; only a claim on the submitted URL's site is kept.
-    String canonical =
-        ArticleIdentity.identityUrl(cleaned.canonicalUrl(), cleaned.url()).orElse(null);
-    Article identified =
-        cleaned.toBuilder().canonicalUrl(canonical).ingested(Instant.now()).build();
-    identified = identified.toBuilder().id(ArticleIdentity.idOf(identified)).build();
-    EnrichedArticle enriched = enrichment.enrich(identified);
-    String searchText = enriched.article().body() == null ? "" : enriched.article().body();
-    // Enrichment reads the whole text; what is stored follows the rights policy.
-    Article stored = storagePolicy.apply(enriched.article());
-    return new Prepared(
-        null,
-        new IndexWrite(new EnrichedArticle(stored, enriched.fingerprint()), searchText),
-        enriched);
-  }
-
-  /**
-   * The cleaned article with a publication time Pantau believes. The caller's date was checked at
-   * the door; one the cleaner found in the page (metadata such as {@code article:published_time},
-   * date lines, relative phrases) is content anyone can write, so outside the window it counts as
-   * unknown: the fetch time stands in, marked estimated, as when a page names no date.
-   */
-  private Article withinDates(Article a) {
-    Instant now = Instant.now();
-    if (a.published() == null || dates.contains(a.published(), now)) {
-      return a;
-    }
-    Instant fetched = a.fetched() != null && dates.contains(a.fetched(), now) ? a.fetched() : now;
-    LOG.debugf(
-        "Publication time %s of %s is outside the accepted dates; using %s",
-        a.published(), a.url(), fetched);
-    return a.toBuilder().published(fetched).publishedPrecision(DatePrecision.estimated).build();
-  }
-
-  private static StoragePolicy parsePolicy(String name) {
-    try {
-      return StoragePolicy.valueOf(name.trim().toLowerCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "pantau.ingest.rights-policy must be full, snippet or none, not " + name, e);
-    }
-  }
-
-  private static void complete(Job job, ItemResult result) {
-    job.result().complete(result);
   }
 }

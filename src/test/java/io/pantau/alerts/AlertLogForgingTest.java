@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
 import io.pantau.testsupport.LogCapture;
+import io.pantau.testsupport.UsesDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * checked on its own at the end.)
  */
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 class AlertLogForgingTest {
   private static final String FORGED = "2026-12-01 00:00:00,000 ERROR [io.pantau.security] forged";

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.UsesDatabase;
+import io.pantau.testsupport.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 class VolumeSpikeTest {
   @Inject RuleEvaluator evaluator;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.DatePrecision;
 import io.pantau.article.RawArticle;
+import io.pantau.testsupport.SharedData;
 import io.pantau.text.Words;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +29,7 @@ class IndosumSanityTest {
 
   @Test
   void realIndonesianArticlesKeepTheirTextLanguageAndPlausibleDates() throws IOException {
-    String shared = System.getProperty("shared.dir", "../shared");
-    Path file = Path.of(shared, "data", "indosum-news", "articles.jsonl");
-    Assumptions.assumeTrue(Files.isReadable(file), "IndoSum not present at " + file + "; skipped");
+    Path file = SharedData.require("data/indosum-news/articles.jsonl");
     ObjectMapper json = new ObjectMapper();
     ArticleCleaner cleaner = new ArticleCleaner();
     int rows = 0;

@@ -8,6 +8,7 @@ import io.pantau.article.AiUse;
 import io.pantau.article.Article;
 import io.pantau.article.DatePrecision;
 import io.pantau.article.RawArticle;
+import io.pantau.testsupport.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,13 +17,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The first sample Pantau ever received: an ANTARA wire story republished by an aggregator. */
 class SeedArticleTest {
+  private static final String SEED = "seeds/000_aefdfa188da5bb0c.txt";
   private static final Instant FETCHED = Instant.parse("2025-09-16T00:00:00Z");
   private static Article article;
 
@@ -38,12 +39,11 @@ class SeedArticleTest {
 
   @BeforeEach
   void seedIsThere() {
-    Assumptions.assumeTrue(Files.isReadable(seed()), "seed not present at " + seed() + "; skipped");
+    SharedData.require(SEED);
   }
 
   private static Path seed() {
-    String shared = System.getProperty("shared.dir", "../shared");
-    return Path.of(shared, "seeds", "000_aefdfa188da5bb0c.txt");
+    return SharedData.path(SEED);
   }
 
   @Test

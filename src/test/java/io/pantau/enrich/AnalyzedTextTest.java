@@ -2,6 +2,7 @@ package io.pantau.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pantau.testsupport.SharedData;
 import io.pantau.text.Words;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class AnalyzedTextTest {
 
   @Test
   void body_words_match_the_word_counter_on_the_seed() throws IOException {
-    String seed = Files.readString(Seeds.shared(Seeds.SEED), StandardCharsets.UTF_8);
+    String seed = Files.readString(SharedData.require(Seeds.SEED), StandardCharsets.UTF_8);
     assertEquals(Words.count(seed), AnalyzedText.of(null, seed).bodyWords());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.article.SentimentLabel;
+import io.pantau.testsupport.SharedData;
 import io.pantau.text.Fold;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +24,7 @@ class EnrichmentSeedTest {
   static void enrichSeed() throws IOException {
     // An assumption failing here would abort the class, and Maven would show "Tests run: 0"
     // instead of each test skipped with the reason; seedIsThere does that per test.
-    if (Seeds.present(Seeds.SEED)) {
+    if (SharedData.present(Seeds.SEED)) {
       EnrichedArticle e = Enrichment.standard().enrich(Seeds.seedArticle());
       enriched = e.article();
     }
@@ -31,7 +32,7 @@ class EnrichmentSeedTest {
 
   @BeforeEach
   void seedIsThere() {
-    Seeds.shared(Seeds.SEED);
+    SharedData.require(Seeds.SEED);
   }
 
   private static Set<String> folded(List<String> values) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.Fingerprint;
+import io.pantau.testsupport.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ class MinHashTest {
     List<String> bodies = new ArrayList<>();
     try (BufferedReader r =
         Files.newBufferedReader(
-            Seeds.shared("data/indosum-news/articles.jsonl"), StandardCharsets.UTF_8)) {
+            SharedData.require("data/indosum-news/articles.jsonl"), StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null && bodies.size() < 300; line = r.readLine()) {
         String body = json.readTree(line).path("body").asText();
         if (body.split("\n\n").length >= 4) {

@@ -11,6 +11,7 @@ import io.pantau.index.ArticleIndex;
 import io.pantau.index.ArticleSearch;
 import io.pantau.query.QueryParser;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.UsesDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 class ArticleImporterTest {
   @Inject ArticleImporter importer;

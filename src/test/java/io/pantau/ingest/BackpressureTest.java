@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.UsesDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * accepted before it are all indexed exactly once when writes are allowed again.
  */
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 @TestProfile(BackpressureTest.SmallBacklog.class)
 class BackpressureTest {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.UsesDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * when a page does, and never at the cost of another article in the same request.
  */
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 class HostileDatesTest {
   private static final ObjectMapper JSON = new ObjectMapper();

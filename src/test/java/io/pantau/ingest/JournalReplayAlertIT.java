@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pantau.alerts.WebhookReceiver;
 import io.pantau.article.RawArticle;
 import io.pantau.index.node.EmbeddedElasticsearch;
 import io.pantau.ingest.journal.IngestJournal;
 import io.pantau.testsupport.PantauProcess;
+import io.pantau.testsupport.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pantau.testsupport.LocalSite;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

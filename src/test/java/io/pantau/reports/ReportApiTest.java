@@ -11,6 +11,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.UsesDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * filters.
  */
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportApiTest {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
 import io.pantau.testsupport.LogCapture;
+import io.pantau.testsupport.UsesDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * alert is made, and checks that no key and no webhook secret is in it.
  */
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 class SecretsInLogsTest {
   @Inject ApiKeys keys;

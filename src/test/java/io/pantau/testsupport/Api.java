@@ -56,10 +56,8 @@ public final class Api {
     return given().header("X-API-Key", adminKey());
   }
 
-  /** A file under ../shared, when the shared folder is there (it is absent outside CI and dev). */
+  /** A file under ../shared, when the shared folder is there: {@link SharedData#file}. */
   public static Optional<Path> shared(String relative) {
-    String dir = System.getProperty("shared.dir", "../shared");
-    Path p = Path.of(dir).resolve(relative);
-    return Files.isReadable(p) ? Optional.of(p) : Optional.empty();
+    return SharedData.file(relative);
   }
 }

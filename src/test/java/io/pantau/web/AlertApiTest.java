@@ -13,11 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.pantau.alerts.Signature;
-import io.pantau.alerts.WebhookReceiver;
 import io.pantau.outbound.OutboundGuard;
 import io.pantau.outbound.Rebinding;
 import io.pantau.testsupport.Api;
 import io.pantau.testsupport.ElasticsearchResource;
+import io.pantau.testsupport.UsesDatabase;
+import io.pantau.testsupport.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
+@UsesDatabase
 @QuarkusTestResource(ElasticsearchResource.class)
 class AlertApiTest {
   /** The port %test.quarkus.mailer.port names in application.properties. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.RawArticle;
+import io.pantau.testsupport.SharedData;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class CleanerBenchmark {
         w.println(line("fixture:" + f.name(), cleaner.clean(f.raw())));
         n++;
       }
-      Path shared = Path.of(System.getProperty("shared.dir", "../shared"));
+      Path shared = SharedData.dir();
       Path seeds = shared.resolve("seeds");
       if (Files.isDirectory(seeds)) {
         try (Stream<Path> files = Files.list(seeds)) {

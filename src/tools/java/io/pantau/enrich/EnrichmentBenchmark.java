@@ -5,6 +5,7 @@ import io.pantau.article.EnrichedArticle;
 import io.pantau.article.Entities;
 import io.pantau.article.Fingerprint;
 import io.pantau.enrich.eval.EvaluationHarness;
+import io.pantau.testsupport.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +41,7 @@ public class EnrichmentBenchmark {
   /** Loads and tokenises the articles once. */
   @Setup
   public void setUp() {
-    Path file =
-        Path.of(System.getProperty("shared.dir", "../shared"), "data/indosum-news/articles.jsonl");
+    Path file = SharedData.path("data/indosum-news/articles.jsonl");
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("benchmark data absent: " + file);
     }

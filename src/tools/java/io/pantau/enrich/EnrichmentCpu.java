@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.enrich.eval.EvaluationHarness;
+import io.pantau.testsupport.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -35,7 +36,7 @@ public final class EnrichmentCpu {
   private EnrichmentCpu() {}
 
   public static void main(String[] args) throws IOException {
-    Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+    Path shared = args.length > 0 ? Path.of(args[0]) : SharedData.dir();
     Path seeds = Path.of(args.length > 1 ? args[1] : "seeds/raw");
     Path corpus = Path.of(args.length > 2 ? args[2] : "/work/corpus/corpus-5000-42.jsonl");
     List<Article> seedArticles = seeds(seeds);

@@ -3,6 +3,7 @@ package io.pantau.enrich;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.enrich.eval.Held;
+import io.pantau.testsupport.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,8 @@ final class SentimentTrainer {
   private record Example(int[] features, double[] dense, int label) {}
 
   public static void main(String[] args) throws IOException {
-    Path data = Path.of(args.length > 0 ? args[0] : "../shared").resolve("data/sentiment-dev");
+    Path data =
+        (args.length > 0 ? Path.of(args[0]) : SharedData.dir()).resolve("data/sentiment-dev");
     Path out =
         Path.of(
             args.length > 1

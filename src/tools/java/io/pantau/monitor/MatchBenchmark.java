@@ -7,6 +7,7 @@ import io.pantau.article.Entities;
 import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
 import io.pantau.query.QueryText;
+import io.pantau.testsupport.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -131,7 +132,7 @@ public final class MatchBenchmark {
 
   /** Reads the IndoSum bodies and UCI headlines; empty when the data is absent. */
   static List<Article> corpus() throws IOException {
-    Path data = Path.of(System.getProperty("shared.dir", "../shared"), "data");
+    Path data = SharedData.path("data");
     List<Article> out = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     Path indosum = data.resolve("indosum-news/articles.jsonl");

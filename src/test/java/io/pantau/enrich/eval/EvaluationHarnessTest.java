@@ -1,24 +1,21 @@
 package io.pantau.enrich.eval;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pantau.testsupport.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class EvaluationHarnessTest {
   @Test
   void a_bounded_run_reports_every_figure_above_its_floor() {
-    String dir = System.getProperty("shared.dir");
-    assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "data")), "shared data absent");
+    SharedData.require("data");
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     EvaluationHarness.Report r =
         new EvaluationHarness(new PrintStream(buffer, true, StandardCharsets.UTF_8))
-            .run(Path.of(dir), 150, 300);
+            .run(SharedData.dir(), 150, 300);
     String printed = buffer.toString(StandardCharsets.UTF_8);
     System.out.println(printed);
     assertTrue(printed.contains("baseline") && printed.contains("ms CPU per"), printed);

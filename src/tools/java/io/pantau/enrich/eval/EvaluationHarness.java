@@ -6,6 +6,7 @@ import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.article.Entities;
 import io.pantau.enrich.Enrichment;
+import io.pantau.testsupport.SharedData;
 import io.pantau.text.Fold;
 import io.pantau.text.Words;
 import java.io.BufferedReader;
@@ -74,7 +75,7 @@ public final class EvaluationHarness {
    * @param args shared folder, rows per file (0 for all), articles for the throughput run
    */
   public static void main(String[] args) {
-    Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+    Path shared = args.length > 0 ? Path.of(args[0]) : SharedData.dir();
     int rows = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     int articles = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
     new EvaluationHarness(System.out).run(shared, rows, articles);

@@ -1,4 +1,4 @@
-package io.pantau.alerts;
+package io.pantau.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.pantau.outbound;
+package io.pantau.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package io.pantau.dashboards;
+package io.pantau.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,21 +21,27 @@ import java.util.regex.Pattern;
 
 /**
  * A local HTTP server answering {@code /api/status} and {@code /api/saved_objects/_import} the way
- * Kibana does, recording uploads and anything a real Kibana would reject.
+ * Kibana does, recording uploads and anything a real Kibana would reject. Listens on loopback only;
+ * close it after use.
+ *
+ * <p>Its fields are what it saw and how it answers: {@code problems} lists what a real Kibana would
+ * have rejected, {@code uploads} the imported files, {@code statusCalls} the status requests; set
+ * {@code unavailableAnswers} (status answers 503 first), {@code importAnswer} and {@code
+ * expectedAuth} (user:password for Basic auth) before the call.
  */
-final class FakeKibana implements AutoCloseable {
+public final class FakeKibana implements AutoCloseable {
   private static final Pattern BOUNDARY = Pattern.compile("boundary=(\\S+)");
   private static final Pattern FILE = Pattern.compile("name=\"file\"; filename=\"([^\"]+)\"");
 
-  final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-  final List<byte[]> uploads = Collections.synchronizedList(new ArrayList<>());
-  final AtomicInteger statusCalls = new AtomicInteger();
-  volatile int unavailableAnswers;
-  volatile String importAnswer = "{\"success\":true,\"successCount\":2,\"errors\":[]}";
-  volatile String expectedAuth;
+  public final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+  public final List<byte[]> uploads = Collections.synchronizedList(new ArrayList<>());
+  public final AtomicInteger statusCalls = new AtomicInteger();
+  public volatile int unavailableAnswers;
+  public volatile String importAnswer = "{\"success\":true,\"successCount\":2,\"errors\":[]}";
+  public volatile String expectedAuth;
   private final HttpServer server;
 
-  FakeKibana() {
+  public FakeKibana() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -46,7 +52,7 @@ final class FakeKibana implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
