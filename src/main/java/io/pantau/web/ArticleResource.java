@@ -15,7 +15,6 @@ import io.pantau.ingest.IngestBusyException;
 import io.pantau.ingest.IngestService;
 import io.pantau.ingest.ItemResult;
 import io.pantau.query.QueryException;
-import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
 import io.pantau.security.Role;
 import io.smallrye.common.annotation.Blocking;
@@ -34,7 +33,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,9 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Articles")
 public class ArticleResource {
   static final String NDJSON = "application/x-ndjson";
-
-  /** The largest single (non-bulk) submission, in bytes. */
-  static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
   private final IngestService ingest;
   private final ArticleIndex index;
@@ -141,11 +136,11 @@ public class ArticleResource {
     List<Integer> pendingLines = new ArrayList<>();
     List<Integer> pendingSlots = new ArrayList<>();
     BulkChunk chunk = new BulkChunk();
-    boolean wantRefresh = wantsRefresh(refresh);
+    boolean wantRefresh = Params.refresh(refresh);
     int lineNo = 0;
     IngestBusyException busy = null;
     try (InputStreamReader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
-      BoundedLineReader in = new BoundedLineReader(reader, MAX_REQUEST_BYTES);
+      BoundedLineReader in = new BoundedLineReader(reader, Params.MAX_REQUEST_BYTES);
       for (String line; (line = in.next()) != null; ) {
         lineNo++;
         if (line.isBlank()) {
@@ -155,7 +150,8 @@ public class ArticleResource {
         if (line == BoundedLineReader.TOO_LONG) {
           p =
               new RawArticleJson.Parsed(
-                  null, List.of("the line is longer than " + MAX_REQUEST_BYTES + " characters"));
+                  null,
+                  List.of("the line is longer than " + Params.MAX_REQUEST_BYTES + " characters"));
         } else {
           try {
             p = RawArticleJson.parse(json.readTree(line));
@@ -268,26 +264,20 @@ public class ArticleResource {
       @QueryParam("sentiment") String sentiment,
       @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("20") String size) {
-    Optional<SentimentLabel> label = Optional.empty();
-    if (sentiment != null && !sentiment.isBlank()) {
-      try {
-        label = Optional.of(SentimentLabel.valueOf(sentiment.trim().toLowerCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new BadRequest("sentiment must be positive, neutral or negative.");
-      }
-    }
+    Optional<SentimentLabel> label = Params.sentiment(sentiment);
     try {
       return index.search(
           new ArticleSearch(
-              QueryParser.parse(q == null ? "" : q),
-              parseInstant("from", from),
-              parseInstant("to", to),
-              split(source),
-              split(lang),
+              Params.query(q == null ? "" : q),
+              Params.instant("from", from),
+              Params.instant("to", to),
+              Params.list(source),
+              Params.list(lang),
               label,
-              parseInt("page", page),
-              parseInt("size", size)));
+              Params.integer("page", page),
+              Params.integer("size", size)));
     } catch (QueryException e) {
+      // Params.query answers the parser's errors; one raised past it still names q.
       throw new BadRequest("q: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new BadRequest(e.getMessage() + ".");
@@ -332,8 +322,8 @@ public class ArticleResource {
   private static RawArticle rawDocument(
       InputStream body, String contentType, String url, String source, String fetchedAt)
       throws IOException {
-    String text = new String(readBounded(body), StandardCharsets.UTF_8);
-    Instant fetched = parseInstant("fetchedAt", fetchedAt).orElse(null);
+    String text = new String(Params.readBounded(body), StandardCharsets.UTF_8);
+    Instant fetched = Params.instant("fetchedAt", fetchedAt).orElse(null);
     boolean html =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
     if (!opensWithFrontMatter(text)) {
@@ -387,7 +377,7 @@ public class ArticleResource {
       String refresh,
       boolean array) {
     List<ItemResult> results =
-        IngestService.await(ingest.submit(raws, wantsRefresh(refresh)), ingest.syncWait());
+        IngestService.await(ingest.submit(raws, Params.refresh(refresh)), ingest.syncWait());
     IngestAnswer.Item[] items = new IngestAnswer.Item[total];
     for (Problem.ItemError e : parseErrors) {
       items[e.index()] =
@@ -418,84 +408,10 @@ public class ArticleResource {
   }
 
   private JsonNode readJson(InputStream body) throws IOException {
-    byte[] bytes = readBounded(body);
+    byte[] bytes = Params.readBounded(body);
     if (bytes.length == 0) {
       throw new BadRequest("The body is empty.");
     }
     return json.readTree(bytes);
-  }
-
-  static byte[] readBounded(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
-    if (bytes.length > MAX_REQUEST_BYTES) {
-      throw new BadRequest(
-          413,
-          "The body is larger than "
-              + (MAX_REQUEST_BYTES / (1024 * 1024))
-              + " MiB; send many articles through /api/articles/_bulk.",
-          List.of());
-    }
-    return bytes;
-  }
-
-  private static boolean wantsRefresh(String refresh) {
-    return refresh != null
-        && (refresh.isEmpty() || refresh.equals("true") || refresh.equals("wait_for"));
-  }
-
-  static Optional<Instant> parseInstant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    String v = value.trim();
-    try {
-      return Optional.of(withinYears(name, Instant.parse(v)));
-    } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(
-            withinYears(
-                name,
-                java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
-      } catch (DateTimeParseException e2) {
-        throw new BadRequest(
-            name
-                + " must be an ISO-8601 date or instant, e.g. 2025-06-16 or 2025-06-16T00:00:00Z.");
-      }
-    }
-  }
-
-  /** The first and last instants a date parameter may name: years 1 to 9999. */
-  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
-
-  /**
-   * The instant, when it lies in the years 1 to 9999; ISO-8601 allows years far beyond, which
-   * overflow millisecond arithmetic and Elasticsearch's date fields.
-   */
-  static Instant withinYears(String name, Instant t) {
-    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-      throw new BadRequest(name + " must lie between the years 1 and 9999.");
-    }
-    return t;
-  }
-
-  static int parseInt(String name, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new BadRequest(name + " must be a whole number.");
-    }
-  }
-
-  static List<String> split(List<String> values) {
-    if (values == null) {
-      return List.of();
-    }
-    return values.stream()
-        .flatMap(v -> Arrays.stream(v.split(",")))
-        .map(String::trim)
-        .filter(v -> !v.isEmpty())
-        .toList();
   }
 }
