@@ -4,11 +4,8 @@ import io.pantau.alerts.AlertChannel;
 import io.pantau.alerts.AlertDraft;
 import io.pantau.alerts.AlertType;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /api/alerts} and {@code PUT /api/alerts/{id}}. {@code window} is an
@@ -28,8 +25,6 @@ public record AlertRequest(
     String mutedUntil,
     Integer digestMinutes) {
 
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
-
   AlertDraft toDraft() {
     return new AlertDraft(
         name,
@@ -41,7 +36,7 @@ public record AlertRequest(
         minArticles,
         channels,
         enabled,
-        ArticleResource.parseInstant("mutedUntil", mutedUntil).orElse(null),
+        Params.instant("mutedUntil", mutedUntil).orElse(null),
         digestMinutes);
   }
 
@@ -56,25 +51,8 @@ public record AlertRequest(
     }
   }
 
-  static Duration window(String window) {
-    if (window == null || window.isBlank()) {
-      return null;
-    }
-    String w = window.trim();
-    Matcher m = SHORT.matcher(w.toLowerCase(Locale.ROOT));
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
-    try {
-      return Duration.parse(w);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest("window must be an ISO-8601 duration (PT1H) or like 30m, 1h, 1d.");
-    }
+  private static Duration window(String window) {
+    return Params.duration(
+        window, "window must be an ISO-8601 duration (PT1H) or like 30m, 1h, 1d.");
   }
 }

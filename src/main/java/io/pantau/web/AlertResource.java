@@ -100,7 +100,7 @@ public class AlertResource {
       @PathParam("id") long id,
       @QueryParam("limit") @DefaultValue("100") String limit,
       @HeaderParam(ApiKeyFilter.HEADER) String key) {
-    int n = ArticleResource.parseInt("limit", limit);
+    int n = Params.integer("limit", limit);
     if (n < 1 || n > 1000) {
       throw new BadRequest("limit must be 1 to 1000.");
     }

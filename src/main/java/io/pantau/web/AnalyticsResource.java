@@ -16,9 +16,6 @@ import io.pantau.analytics.TermField;
 import io.pantau.analytics.Trending;
 import io.pantau.analytics.TrendsRollup;
 import io.pantau.analytics.Volume;
-import io.pantau.query.QueryException;
-import io.pantau.query.QueryNode;
-import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
 import io.pantau.security.Role;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -31,17 +28,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -85,13 +76,13 @@ public class AnalyticsResource {
           @DefaultValue("articles")
           @Parameter(description = "articles, or stories (distinct storyId)", example = "articles")
           String unit) {
-    Interval i = choice("interval", interval, Interval.class);
-    CountUnit u = choice("unit", unit, CountUnit.class);
+    Interval i = Params.choice("interval", interval, Interval.class);
+    CountUnit u = Params.choice("unit", unit, CountUnit.class);
     List<Analytics.Labelled> series = new ArrayList<>();
     for (String text : p.q == null ? List.<String>of() : p.q) {
-      series.add(new Analytics.Labelled(text, parse(text)));
+      series.add(new Analytics.Labelled(text, Params.query(text)));
     }
-    AnalyticsFilter f = filter(p, false);
+    AnalyticsFilter f = Params.filter(p, false);
     return timed(() -> analytics.volume(f, series, i, u));
   }
 
@@ -105,8 +96,8 @@ public class AnalyticsResource {
           @DefaultValue("day")
           @Parameter(description = "hour, day, week or month", example = "week")
           String interval) {
-    Interval i = choice("interval", interval, Interval.class);
-    AnalyticsFilter f = filter(p, true);
+    Interval i = Params.choice("interval", interval, Interval.class);
+    AnalyticsFilter f = Params.filter(p, true);
     return timed(() -> analytics.sentiment(f, i));
   }
 
@@ -122,9 +113,9 @@ public class AnalyticsResource {
           @DefaultValue("keyphrases")
           @Parameter(description = "keyphrases or keywords", example = "keyphrases")
           String field) {
-    TermField tf = choice("field", field, TermField.class);
-    int n = size(size);
-    AnalyticsFilter f = filter(p, true);
+    TermField tf = Params.choice("field", field, TermField.class);
+    int n = Params.size(size);
+    AnalyticsFilter f = Params.filter(p, true);
     return timed(() -> analytics.keywords(f, tf, n));
   }
 
@@ -145,9 +136,9 @@ public class AnalyticsResource {
           @DefaultValue("keyphrases")
           @Parameter(description = "keyphrases or keywords", example = "keyphrases")
           String field) {
-    TermField tf = choice("field", field, TermField.class);
-    int n = size(size);
-    AnalyticsFilter f = filter(p, true);
+    TermField tf = Params.choice("field", field, TermField.class);
+    int n = Params.size(size);
+    AnalyticsFilter f = Params.filter(p, true);
     return timed(() -> analytics.trending(f, tf, n));
   }
 
@@ -159,8 +150,8 @@ public class AnalyticsResource {
       @BeanParam AnalyticsParams p,
       @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
           String size) {
-    int n = size(size);
-    AnalyticsFilter f = filter(p, true);
+    int n = Params.size(size);
+    AnalyticsFilter f = Params.filter(p, true);
     return timed(() -> analytics.sources(f, n));
   }
 
@@ -176,9 +167,9 @@ public class AnalyticsResource {
           String type,
       @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
           String size) {
-    EntityType t = choice("type", type, EntityType.class);
-    int n = size(size);
-    AnalyticsFilter f = filter(p, true);
+    EntityType t = Params.choice("type", type, EntityType.class);
+    int n = Params.size(size);
+    AnalyticsFilter f = Params.filter(p, true);
     return timed(() -> analytics.entities(f, t, n));
   }
 
@@ -190,8 +181,8 @@ public class AnalyticsResource {
       @BeanParam AnalyticsParams p,
       @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 200", example = "20")
           String size) {
-    int n = size(size);
-    AnalyticsFilter f = filter(p, true);
+    int n = Params.size(size);
+    AnalyticsFilter f = Params.filter(p, true);
     return timed(() -> analytics.languages(f, n));
   }
 
@@ -210,8 +201,8 @@ public class AnalyticsResource {
       @QueryParam("to")
           @Parameter(description = "The UTC day after the last one", example = "2025-10-01")
           String to) {
-    Optional<Instant> f = instant("from", from, ZoneOffset.UTC);
-    Optional<Instant> t = instant("to", to, ZoneOffset.UTC);
+    Optional<Instant> f = Params.instant("from", from, ZoneOffset.UTC);
+    Optional<Instant> t = Params.instant("to", to, ZoneOffset.UTC);
     if (f.isPresent() != t.isPresent()) {
       throw new BadRequest("from and to are both needed, or neither.");
     }
@@ -227,122 +218,21 @@ public class AnalyticsResource {
       }
       LocalDate first = LocalDate.ofInstant(f.get(), ZoneOffset.UTC);
       LocalDate last = LocalDate.ofInstant(t.get(), ZoneOffset.UTC);
-      return answer(() -> rollup.rollup(first, last, true));
+      return Answers.answer(() -> rollup.rollup(first, last, true));
     } finally {
       rollupRunning.unlock();
     }
   }
 
-  /** {@link #answer}, with the time spent in Elasticsearch reported in {@code Server-Timing}. */
+  /**
+   * {@link Answers#answer}, with the time spent in Elasticsearch reported in {@code Server-Timing}.
+   */
   private <T> T timed(Supplier<T> call) {
     SearchTime.reset();
     try {
-      return answer(call);
+      return Answers.answer(call);
     } finally {
       ServerTiming.elasticsearch(request.getCurrent(), SearchTime.nanos());
     }
-  }
-
-  static <T> T answer(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(e.getMessage() + ".");
-    }
-  }
-
-  static AnalyticsFilter filter(AnalyticsParams p, boolean withQuery) {
-    ZoneId zone = zone(p.tz);
-    List<String> qs = p.q == null ? List.of() : p.q;
-    if (withQuery && qs.size() > 1) {
-      throw new BadRequest(
-          "q may be given once here; only /api/analytics/volume compares several.");
-    }
-    QueryNode q = withQuery && !qs.isEmpty() ? parse(qs.get(0)) : new QueryNode.MatchAll();
-    try {
-      return new AnalyticsFilter(
-          q,
-          instant("from", p.from, zone),
-          instant("to", p.to, zone),
-          split(p.source),
-          split(p.lang),
-          zone);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(e.getMessage() + ".");
-    }
-  }
-
-  private static QueryNode parse(String text) {
-    try {
-      return QueryParser.parse(text);
-    } catch (QueryException e) {
-      throw new BadRequest("q: " + e.getMessage());
-    }
-  }
-
-  static ZoneId zone(String tz) {
-    if (tz == null || tz.isBlank()) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      return ZoneId.of(tz.trim());
-    } catch (DateTimeException e) {
-      throw new BadRequest("tz must be an IANA time zone such as Asia/Jakarta or UTC.");
-    }
-  }
-
-  /** An instant, an instant with an offset, or a date meaning its start in {@code zone}. */
-  static Optional<Instant> instant(String name, String value, ZoneId zone) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    String v = value.trim();
-    try {
-      return Optional.of(ArticleResource.withinYears(name, OffsetDateTime.parse(v).toInstant()));
-    } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(
-            ArticleResource.withinYears(name, LocalDate.parse(v).atStartOfDay(zone).toInstant()));
-      } catch (DateTimeParseException e2) {
-        throw new BadRequest(
-            name
-                + " must be an ISO-8601 date or instant, e.g. 2025-06-16 or 2025-06-16T00:00:00Z.");
-      }
-    }
-  }
-
-  private static int size(String value) {
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n < 1 || n > Analytics.MAX_SIZE) {
-        throw new BadRequest("size must be between 1 and " + Analytics.MAX_SIZE + ".");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new BadRequest("size must be a whole number between 1 and " + Analytics.MAX_SIZE + ".");
-    }
-  }
-
-  private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
-    try {
-      return Enum.valueOf(type, value.trim().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(
-          name
-              + " must be one of "
-              + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
-              + ".");
-    }
-  }
-
-  private static List<String> split(List<String> values) {
-    if (values == null) {
-      return List.of();
-    }
-    return values.stream()
-        .flatMap(v -> Arrays.stream(v.split(",")))
-        .map(String::trim)
-        .filter(v -> !v.isEmpty())
-        .toList();
   }
 }

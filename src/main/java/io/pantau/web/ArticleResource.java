@@ -1,26 +1,18 @@
 package io.pantau.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.RawArticle;
-import io.pantau.article.SentimentLabel;
 import io.pantau.index.ArticleIndex;
-import io.pantau.index.ArticleSearch;
-import io.pantau.index.SearchPage;
 import io.pantau.ingest.ArticleFileException;
 import io.pantau.ingest.ArticleFiles;
-import io.pantau.ingest.IngestBusyException;
 import io.pantau.ingest.IngestService;
 import io.pantau.ingest.ItemResult;
-import io.pantau.query.QueryException;
-import io.pantau.query.QueryParser;
 import io.pantau.security.RequiresRole;
 import io.pantau.security.Role;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,30 +23,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Submitting, reading and searching articles. */
+/**
+ * Submitting articles one at a time or as a JSON array, reading one back, and enriching one without
+ * storing it. NDJSON streams go to {@code BulkResource}, searches to {@code SearchResource}.
+ */
 @Path("/api")
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles")
 public class ArticleResource {
-  static final String NDJSON = "application/x-ndjson";
-
-  /** The largest single (non-bulk) submission, in bytes. */
-  static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-
   private final IngestService ingest;
   private final ArticleIndex index;
   private final ObjectMapper json;
@@ -124,124 +110,6 @@ public class ArticleResource {
     return answer(List.of(raw), List.of(0), 1, List.of(), refresh, false);
   }
 
-  @POST
-  @Path("/articles/_bulk")
-  @Consumes(NDJSON)
-  @RequiresRole(Role.editor)
-  @Operation(
-      summary = "Submit many articles as NDJSON, one JSON object a line, streamed",
-      description =
-          "Accepted articles are journaled before the answer. When the backlog fills up part"
-              + " way, the lines from there on are rejected one by one with an error saying to"
-              + " retry them (and a Retry-After header); when nothing could be accepted the"
-              + " answer is 429.")
-  public Response bulk(InputStream body, @QueryParam("refresh") String refresh) throws IOException {
-    List<IngestAnswer.Item> items = new ArrayList<>();
-    List<CompletableFuture<ItemResult>> pending = new ArrayList<>();
-    List<Integer> pendingLines = new ArrayList<>();
-    List<Integer> pendingSlots = new ArrayList<>();
-    BulkChunk chunk = new BulkChunk();
-    boolean wantRefresh = wantsRefresh(refresh);
-    int lineNo = 0;
-    IngestBusyException busy = null;
-    try (InputStreamReader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
-      BoundedLineReader in = new BoundedLineReader(reader, MAX_REQUEST_BYTES);
-      for (String line; (line = in.next()) != null; ) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        RawArticleJson.Parsed p;
-        if (line == BoundedLineReader.TOO_LONG) {
-          p =
-              new RawArticleJson.Parsed(
-                  null, List.of("the line is longer than " + MAX_REQUEST_BYTES + " characters"));
-        } else {
-          try {
-            p = RawArticleJson.parse(json.readTree(line));
-          } catch (JsonProcessingException e) {
-            p = new RawArticleJson.Parsed(null, List.of("not valid JSON"));
-          }
-        }
-        if (p.article() == null) {
-          items.add(
-              new IngestAnswer.Item(null, "rejected", String.join("; ", p.problems()), lineNo));
-          continue;
-        }
-        if (busy != null) {
-          items.add(new IngestAnswer.Item(null, "rejected", notAccepted(busy), lineNo));
-          continue;
-        }
-        chunk.add(p.article(), lineNo, items.size());
-        items.add(null);
-        if (chunk.raws.size() >= ingest.batchSize()) {
-          busy = submitChunk(chunk, wantRefresh, items, pending, pendingLines, pendingSlots);
-          chunk = new BulkChunk();
-        }
-      }
-    }
-    if (busy == null && !chunk.raws.isEmpty()) {
-      busy = submitChunk(chunk, wantRefresh, items, pending, pendingLines, pendingSlots);
-    }
-    if (busy != null && pending.isEmpty()) {
-      throw busy;
-    }
-    List<ItemResult> results = IngestService.await(pending, ingest.syncWait());
-    for (int k = 0; k < results.size(); k++) {
-      items.set(pendingSlots.get(k), IngestAnswer.Item.of(results.get(k), pendingLines.get(k)));
-    }
-    int rejected = (int) items.stream().filter(i -> "rejected".equals(i.status())).count();
-    IngestAnswer answer = new IngestAnswer(items.size() - rejected, rejected, items);
-    Response.ResponseBuilder r = Response.status(answer.httpStatus()).entity(answer);
-    if (busy != null) {
-      r.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
-    }
-    return r.build();
-  }
-
-  /** Valid lines of a bulk request waiting to be submitted together. */
-  private static final class BulkChunk {
-    final List<RawArticle> raws = new ArrayList<>();
-    final List<Integer> lines = new ArrayList<>();
-    final List<Integer> slots = new ArrayList<>();
-
-    void add(RawArticle raw, int line, int slot) {
-      raws.add(raw);
-      lines.add(line);
-      slots.add(slot);
-    }
-  }
-
-  /**
-   * Submits a chunk; all of it or none is accepted. When the backlog is full, its lines are
-   * rejected with a retry error and the refusal is returned, so the rest of the request is too.
-   */
-  private IngestBusyException submitChunk(
-      BulkChunk chunk,
-      boolean refresh,
-      List<IngestAnswer.Item> items,
-      List<CompletableFuture<ItemResult>> pending,
-      List<Integer> pendingLines,
-      List<Integer> pendingSlots) {
-    try {
-      pending.addAll(ingest.submit(chunk.raws, refresh, ingest.syncWait()));
-      pendingLines.addAll(chunk.lines);
-      pendingSlots.addAll(chunk.slots);
-      return null;
-    } catch (IngestBusyException e) {
-      for (int k = 0; k < chunk.raws.size(); k++) {
-        items.set(
-            chunk.slots.get(k),
-            new IngestAnswer.Item(null, "rejected", notAccepted(e), chunk.lines.get(k)));
-      }
-      return e;
-    }
-  }
-
-  private static String notAccepted(IngestBusyException e) {
-    return "not accepted, retry this line later: " + e.getMessage();
-  }
-
   @GET
   @Path("/articles/{id}")
   @RequiresRole(Role.viewer)
@@ -253,45 +121,6 @@ public class ArticleResource {
     return index
         .get(id)
         .orElseThrow(() -> new BadRequest(404, "No article with id " + id + ".", List.of()));
-  }
-
-  @GET
-  @Path("/articles")
-  @RequiresRole(Role.viewer)
-  @Operation(summary = "Search stored articles, newest first")
-  public SearchPage search(
-      @QueryParam("q") String q,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("source") List<String> source,
-      @QueryParam("lang") List<String> lang,
-      @QueryParam("sentiment") String sentiment,
-      @QueryParam("page") @DefaultValue("0") String page,
-      @QueryParam("size") @DefaultValue("20") String size) {
-    Optional<SentimentLabel> label = Optional.empty();
-    if (sentiment != null && !sentiment.isBlank()) {
-      try {
-        label = Optional.of(SentimentLabel.valueOf(sentiment.trim().toLowerCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new BadRequest("sentiment must be positive, neutral or negative.");
-      }
-    }
-    try {
-      return index.search(
-          new ArticleSearch(
-              QueryParser.parse(q == null ? "" : q),
-              parseInstant("from", from),
-              parseInstant("to", to),
-              split(source),
-              split(lang),
-              label,
-              parseInt("page", page),
-              parseInt("size", size)));
-    } catch (QueryException e) {
-      throw new BadRequest("q: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(e.getMessage() + ".");
-    }
   }
 
   @POST
@@ -332,8 +161,8 @@ public class ArticleResource {
   private static RawArticle rawDocument(
       InputStream body, String contentType, String url, String source, String fetchedAt)
       throws IOException {
-    String text = new String(readBounded(body), StandardCharsets.UTF_8);
-    Instant fetched = parseInstant("fetchedAt", fetchedAt).orElse(null);
+    String text = new String(Params.readBounded(body), StandardCharsets.UTF_8);
+    Instant fetched = Params.instant("fetchedAt", fetchedAt).orElse(null);
     boolean html =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
     if (!opensWithFrontMatter(text)) {
@@ -387,7 +216,7 @@ public class ArticleResource {
       String refresh,
       boolean array) {
     List<ItemResult> results =
-        IngestService.await(ingest.submit(raws, wantsRefresh(refresh)), ingest.syncWait());
+        IngestService.await(ingest.submit(raws, Params.refresh(refresh)), ingest.syncWait());
     IngestAnswer.Item[] items = new IngestAnswer.Item[total];
     for (Problem.ItemError e : parseErrors) {
       items[e.index()] =
@@ -418,84 +247,10 @@ public class ArticleResource {
   }
 
   private JsonNode readJson(InputStream body) throws IOException {
-    byte[] bytes = readBounded(body);
+    byte[] bytes = Params.readBounded(body);
     if (bytes.length == 0) {
       throw new BadRequest("The body is empty.");
     }
     return json.readTree(bytes);
-  }
-
-  static byte[] readBounded(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
-    if (bytes.length > MAX_REQUEST_BYTES) {
-      throw new BadRequest(
-          413,
-          "The body is larger than "
-              + (MAX_REQUEST_BYTES / (1024 * 1024))
-              + " MiB; send many articles through /api/articles/_bulk.",
-          List.of());
-    }
-    return bytes;
-  }
-
-  private static boolean wantsRefresh(String refresh) {
-    return refresh != null
-        && (refresh.isEmpty() || refresh.equals("true") || refresh.equals("wait_for"));
-  }
-
-  static Optional<Instant> parseInstant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    String v = value.trim();
-    try {
-      return Optional.of(withinYears(name, Instant.parse(v)));
-    } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(
-            withinYears(
-                name,
-                java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
-      } catch (DateTimeParseException e2) {
-        throw new BadRequest(
-            name
-                + " must be an ISO-8601 date or instant, e.g. 2025-06-16 or 2025-06-16T00:00:00Z.");
-      }
-    }
-  }
-
-  /** The first and last instants a date parameter may name: years 1 to 9999. */
-  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
-
-  /**
-   * The instant, when it lies in the years 1 to 9999; ISO-8601 allows years far beyond, which
-   * overflow millisecond arithmetic and Elasticsearch's date fields.
-   */
-  static Instant withinYears(String name, Instant t) {
-    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-      throw new BadRequest(name + " must lie between the years 1 and 9999.");
-    }
-    return t;
-  }
-
-  static int parseInt(String name, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new BadRequest(name + " must be a whole number.");
-    }
-  }
-
-  static List<String> split(List<String> values) {
-    if (values == null) {
-      return List.of();
-    }
-    return values.stream()
-        .flatMap(v -> Arrays.stream(v.split(",")))
-        .map(String::trim)
-        .filter(v -> !v.isEmpty())
-        .toList();
   }
 }

@@ -45,7 +45,7 @@ public class FeedResource {
   @RequiresRole(Role.editor)
   @Operation(summary = "Register a feed: {url, source?, pollMinutes?}; it is fetched once to check")
   public Response register(InputStream body) throws IOException {
-    byte[] bytes = ArticleResource.readBounded(body);
+    byte[] bytes = Params.readBounded(body);
     if (bytes.length == 0) {
       throw new BadRequest("The body is empty.");
     }
@@ -89,9 +89,7 @@ public class FeedResource {
   @Operation(summary = "Poll a feed now; answers what the poll took and ingested")
   public PollReport poll(@PathParam("id") String id, @QueryParam("refresh") String refresh) {
     long feedId = parseId(id);
-    boolean wantRefresh =
-        refresh != null
-            && (refresh.isEmpty() || refresh.equals("true") || refresh.equals("wait_for"));
+    boolean wantRefresh = Params.refresh(refresh);
     return call(() -> feeds.poll(feedId, wantRefresh));
   }
 

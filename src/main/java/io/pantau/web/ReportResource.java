@@ -61,10 +61,8 @@ public class ReportResource {
     ReportFormat f = ReportFormat.valueOf(format.toLowerCase(Locale.ROOT));
     String text = p.q == null || p.q.isEmpty() ? "" : p.q.get(0);
     Reports.Export export =
-        AnalyticsResource.answer(
-            () ->
-                reports.prepare(
-                    ReportSpec.of(text, AnalyticsResource.filter(p, true), Instant.now()), f));
+        Answers.answer(
+            () -> reports.prepare(ReportSpec.of(text, Params.filter(p, true), Instant.now()), f));
     StreamingOutput body = export::writeTo;
     return Response.ok(body, export.mediaType())
         .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
@@ -128,7 +126,7 @@ public class ReportResource {
   @RequiresRole(Role.editor)
   @Operation(summary = "Make the report now over its period ending now, and mail it")
   public ScheduleRun run(@PathParam("id") long id) {
-    return AnalyticsResource.answer(() -> schedules.run(id)).orElseThrow(() -> notFound(id));
+    return Answers.answer(() -> schedules.run(id)).orElseThrow(() -> notFound(id));
   }
 
   private static ScheduleRequest require(ScheduleRequest request) {

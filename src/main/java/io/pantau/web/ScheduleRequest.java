@@ -28,11 +28,7 @@ public record ScheduleRequest(
   }
 
   private static java.time.Duration period(String period) {
-    try {
-      return AlertRequest.window(period);
-    } catch (BadRequest e) {
-      throw new BadRequest("period must be an ISO-8601 duration (P7D) or like 24h, 7d.");
-    }
+    return Params.duration(period, "period must be an ISO-8601 duration (P7D) or like 24h, 7d.");
   }
 
   private static ReportFormat format(String format) {

@@ -256,7 +256,7 @@ class ArticleApiTest {
 
   @Test
   void aBodyOverTheLimitIs413() {
-    String big = "x".repeat(ArticleResource.MAX_REQUEST_BYTES + 10);
+    String big = "x".repeat(Params.MAX_REQUEST_BYTES + 10);
     Api.asEditor()
         .contentType("text/plain")
         .body(big)
