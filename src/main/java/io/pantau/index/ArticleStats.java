@@ -19,7 +19,6 @@ import java.util.function.Function;
 public class ArticleStats {
   private final ElasticsearchClient es;
   private final IndexBootstrap bootstrap;
-  private final QueryTranslator translator = new QueryTranslator();
 
   ArticleStats(ElasticsearchClient es, IndexBootstrap bootstrap) {
     this.es = es;
@@ -103,7 +102,7 @@ public class ArticleStats {
       String name,
       Function<Aggregation.Builder, ObjectBuilder<Aggregation>> aggregation) {
     bootstrap.bootstrap();
-    Query query = translator.toQuery(search);
+    Query query = SelectionQuery.search(search);
     return ArticleIndex.call(
         () ->
             es.search(

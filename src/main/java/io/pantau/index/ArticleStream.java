@@ -37,7 +37,6 @@ public class ArticleStream {
 
   private final ElasticsearchClient es;
   private final IndexBootstrap bootstrap;
-  private final QueryTranslator translator = new QueryTranslator();
 
   ArticleStream(ElasticsearchClient es, IndexBootstrap bootstrap) {
     this.es = es;
@@ -82,7 +81,7 @@ public class ArticleStream {
                     es.openPointInTime(
                         o -> o.index(IndexNames.ARTICLES).keepAlive(k -> k.time(KEEP_ALIVE))))
             .id();
-    return new Cursor(pit, translator.toQuery(search), List.copyOf(fields), pageSize);
+    return new Cursor(pit, SelectionQuery.search(search), List.copyOf(fields), pageSize);
   }
 
   /** How many stored articles each of these stories has; one aggregation. */
