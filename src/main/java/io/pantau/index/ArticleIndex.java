@@ -173,8 +173,9 @@ public class ArticleIndex {
                             .from(search.page() * search.size())
                             .size(search.size())
                             .trackTotalHits(t -> t.enabled(true))
-                            .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            .sort(
+                                o -> o.field(f -> f.field(Fields.PUBLISHED).order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc))),
                     ArticleDocument.class));
     requireComplete(Boolean.TRUE.equals(r.timedOut()), searchTimeout);
     List<Article> items =

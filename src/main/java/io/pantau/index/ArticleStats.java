@@ -31,7 +31,7 @@ public class ArticleStats {
   /** The count and average sentiment score of the matching articles; one aggregation, no hits. */
   public SentimentSummary sentiment(ArticleSearch search) {
     SearchResponse<Void> r =
-        aggregateOnly(search, "avg", a -> a.avg(v -> v.field("sentiment.score")));
+        aggregateOnly(search, "avg", a -> a.avg(v -> v.field(Fields.SENTIMENT_SCORE)));
     long total = r.hits().total() == null ? 0 : r.hits().total().value();
     Aggregate avg = r.aggregations().get("avg");
     Double value = avg == null ? null : avg.avg().value();
@@ -62,7 +62,7 @@ public class ArticleStats {
             search,
             "stories",
             a ->
-                a.terms(t -> t.field("storyId").size(size))
+                a.terms(t -> t.field(Fields.STORY_ID).size(size))
                     .aggregations(
                         "first",
                         f ->
@@ -70,12 +70,14 @@ public class ArticleStats {
                                 h ->
                                     h.size(1)
                                         .source(
-                                            src -> src.filter(x -> x.includes("title", "source")))
+                                            src ->
+                                                src.filter(
+                                                    x -> x.includes(Fields.TITLE, Fields.SOURCE)))
                                         .sort(
                                             o ->
                                                 o.field(
                                                     x ->
-                                                        x.field("published")
+                                                        x.field(Fields.PUBLISHED)
                                                             .order(SortOrder.Asc))))));
     Aggregate a = r.aggregations().get("stories");
     if (a == null || !a.isSterms()) {

@@ -22,7 +22,8 @@
  * </ul>
  *
  * <p>May import {@code analytics}, {@code index} (its facades {@code ArticleStream}, {@code
- * ArticleIndex}, {@code ArticleStats}, {@code ArticleSearch}), {@code query}, {@code article} and
- * {@code config}; never the Elasticsearch client, {@code web}, {@code ingest} or {@code alerts}.
+ * ArticleIndex}, {@code ArticleStats}, {@code ArticleSearch} and the field names {@code Fields}),
+ * {@code query}, {@code article} and {@code config}; never the Elasticsearch client, {@code web},
+ * {@code ingest} or {@code alerts}.
  */
 package io.pantau.reports;
