@@ -92,6 +92,33 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyIndexTouchesTheElasticsearchClient() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.pantau.index..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("co.elastic..", "org.elasticsearch..")
+        .check(classes);
+  }
+
+  @Test
+  void indexIsReadThroughAndImportsNoneOfItsReaders() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.pantau.index..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.pantau.analytics..",
+            "io.pantau.reports..",
+            "io.pantau.alerts..",
+            "io.pantau.ingest..",
+            "io.pantau.web..")
+        .check(classes);
+  }
+
+  @Test
   void enrichIsPure() {
     noClasses()
         .that()

@@ -1,16 +1,20 @@
 package io.pantau.analytics;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.pantau.config.PantauConfig;
-import io.pantau.index.IndexBootstrap;
-import io.pantau.index.IndexUnavailableException;
+import io.pantau.index.ArticleAggregations;
+import io.pantau.index.ArticleAggregations.Band;
+import io.pantau.index.ArticleAggregations.ComparedTerm;
+import io.pantau.index.ArticleAggregations.Comparison;
+import io.pantau.index.ArticleAggregations.SentimentBucket;
+import io.pantau.index.ArticleAggregations.SentimentCounts;
+import io.pantau.index.ArticleAggregations.TermCount;
+import io.pantau.index.ArticleAggregations.Terms;
+import io.pantau.index.ArticleAggregations.TimeBucket;
+import io.pantau.index.Fields;
 import io.pantau.query.QueryNode;
+import io.pantau.query.Selection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,13 +44,11 @@ public class Analytics {
   /** The key of the series of a volume question asked without a query. */
   public static final String ALL = "all";
 
-  private final AggregationSearch es;
-  private final IndexBootstrap bootstrap;
+  private final ArticleAggregations index;
   private final Clock clock;
 
-  Analytics(ElasticsearchClient es, IndexBootstrap bootstrap, PantauConfig config) {
-    this.es = new AggregationSearch(es, config.index().searchTimeout());
-    this.bootstrap = bootstrap;
+  Analytics(ArticleAggregations index) {
+    this.index = index;
     this.clock = Clock.systemUTC();
   }
 
@@ -68,18 +70,19 @@ public class Analytics {
         series.isEmpty() ? List.of(new Labelled(ALL, new QueryNode.MatchAll())) : series;
     Window w = window(filter);
     checkBuckets(w, interval);
-    JsonNode r =
-        search(
-            Requests.volume(filter, w, asked.stream().map(Labelled::q).toList(), interval, unit));
+    List<TimeBucket> buckets =
+        index.volume(
+            scope(filter, w),
+            interval.unit,
+            filter.tz(),
+            asked.stream().map(Labelled::q).toList(),
+            unit == CountUnit.stories);
     List<List<Volume.Point>> points = new ArrayList<>();
     asked.forEach(s -> points.add(new ArrayList<>()));
-    for (JsonNode b : buckets(r)) {
-      long all = unit == CountUnit.stories ? stories(b) : docCount(b);
-      JsonNode perSeries = b.path("series").path("buckets");
+    for (TimeBucket b : buckets) {
       for (int k = 0; k < asked.size(); k++) {
-        JsonNode fb = perSeries.path(Requests.seriesKey(k));
-        long count = unit == CountUnit.stories ? stories(fb) : docCount(fb);
-        points.get(k).add(new Volume.Point(bucketStart(b), count, ratio(count, all)));
+        long count = b.series().get(k);
+        points.get(k).add(new Volume.Point(b.start(), count, ratio(count, b.count())));
       }
     }
     List<Volume.Series> out = new ArrayList<>();
@@ -96,26 +99,16 @@ public class Analytics {
   public SentimentTimeline sentiment(AnalyticsFilter filter, Interval interval) {
     Window w = window(filter);
     checkBuckets(w, interval);
-    JsonNode r = search(Requests.sentiment(filter, w, interval));
+    SentimentCounts r = index.sentiment(scope(filter, w), interval.unit, filter.tz());
     List<SentimentTimeline.Point> points = new ArrayList<>();
-    for (JsonNode b : buckets(r)) {
-      JsonNode avg = b.path("score").path("value");
-      JsonNode labels = b.path("labels").path("buckets");
+    for (SentimentBucket b : r.buckets()) {
       points.add(
           new SentimentTimeline.Point(
-              bucketStart(b),
-              docCount(b),
-              avg.isNumber() ? avg.asDouble() : null,
-              docCount(labels.path("positive")),
-              docCount(labels.path("neutral")),
-              docCount(labels.path("negative"))));
+              b.start(), b.count(), b.average(), b.positive(), b.neutral(), b.negative()));
     }
     List<SentimentTimeline.Band> bands = new ArrayList<>();
-    JsonNode ranges = aggregation(r, "distribution").path("buckets");
-    for (int k = 0; k < ranges.size(); k++) {
-      bands.add(
-          new SentimentTimeline.Band(
-              Requests.bandEdge(k), Requests.bandEdge(k + 1), docCount(ranges.get(k))));
+    for (Band b : r.bands()) {
+      bands.add(new SentimentTimeline.Band(b.from(), b.to(), b.count()));
     }
     return new SentimentTimeline(interval, points, bands);
   }
@@ -123,39 +116,42 @@ public class Analytics {
   /** The most frequent keyphrases (or keywords) of the matching articles. */
   public TermCounts keywords(AnalyticsFilter filter, TermField field, int size) {
     checkSize(size);
-    JsonNode r = search(Requests.terms(filter, window(filter), field.field, size, false));
     List<TermCounts.Item> items = new ArrayList<>();
-    terms(r).forEach(b -> items.add(new TermCounts.Item(key(b), docCount(b))));
+    terms(filter, field.field, size, false)
+        .terms()
+        .forEach(b -> items.add(new TermCounts.Item(b.term(), b.count())));
     return new TermCounts(field, List.copyOf(items));
   }
 
   /** The most mentioned entities of one type in the matching articles. */
   public EntityCounts entities(AnalyticsFilter filter, EntityType type, int size) {
     checkSize(size);
-    JsonNode r = search(Requests.terms(filter, window(filter), type.field, size, false));
     List<EntityCounts.Item> items = new ArrayList<>();
-    terms(r).forEach(b -> items.add(new EntityCounts.Item(key(b), docCount(b))));
+    terms(filter, type.field, size, false)
+        .terms()
+        .forEach(b -> items.add(new EntityCounts.Item(b.term(), b.count())));
     return new EntityCounts(type, List.copyOf(items));
   }
 
   /** Matching articles per language. */
   public LanguageCounts languages(AnalyticsFilter filter, int size) {
     checkSize(size);
-    JsonNode r = search(Requests.terms(filter, window(filter), "lang", size, false));
     List<LanguageCounts.Item> items = new ArrayList<>();
-    terms(r).forEach(b -> items.add(new LanguageCounts.Item(key(b), docCount(b))));
+    terms(filter, Fields.LANG, size, false)
+        .terms()
+        .forEach(b -> items.add(new LanguageCounts.Item(b.term(), b.count())));
     return new LanguageCounts(List.copyOf(items));
   }
 
   /** Matching articles per source, with each source's share of them all. */
   public SourceShares sources(AnalyticsFilter filter, int size) {
     checkSize(size);
-    JsonNode r = search(Requests.terms(filter, window(filter), "source", size, true));
-    long total = r.path("hits").path("total").path("value").asLong();
+    Terms r = terms(filter, Fields.SOURCE, size, true);
+    long total = r.total();
     List<SourceShares.Item> items = new ArrayList<>();
-    for (JsonNode b : terms(r)) {
-      long count = docCount(b);
-      items.add(new SourceShares.Item(key(b), count, ratio(count, total)));
+    for (TermCount b : r.terms()) {
+      long count = b.count();
+      items.add(new SourceShares.Item(b.term(), count, ratio(count, total)));
     }
     return new SourceShares(total, List.copyOf(items));
   }
@@ -170,17 +166,16 @@ public class Analytics {
     Window w = window(filter);
     Window prev = w.previous();
     int candidates = Math.max(10 * size, 200);
-    JsonNode r = search(Requests.trending(filter, w, field.field, candidates));
-    JsonNode periods = aggregation(r, "periods").path("buckets");
-    long n = docCount(periods.path("cur"));
-    long m = docCount(periods.path("prev"));
+    Comparison r = index.compare(scope(filter, w), prev.from(), field.field, candidates);
+    long n = r.current();
+    long m = r.previous();
     List<Trending.Item> items = new ArrayList<>();
-    for (JsonNode b : terms(r)) {
-      long c = docCount(b.path("cur"));
-      long p = docCount(b.path("prev"));
+    for (ComparedTerm b : r.terms().get(field.field)) {
+      long c = b.current();
+      long p = b.previous();
       double score = TrendingScore.score(c, n, p, m);
       if (score > 0) {
-        items.add(new Trending.Item(key(b), c, p, score));
+        items.add(new Trending.Item(b.term(), c, p, score));
       }
     }
     items.sort(
@@ -224,43 +219,12 @@ public class Analytics {
     return all == 0 ? 0 : (double) count / all;
   }
 
-  private JsonNode search(SearchRequest request) {
-    bootstrap.bootstrap();
-    return es.search(request);
+  /** The filter's selection over the resolved period {@code w}. */
+  static Selection scope(AnalyticsFilter filter, Window w) {
+    return filter.selection().within(w.from(), w.to());
   }
 
-  private static JsonNode aggregation(JsonNode r, String name) {
-    JsonNode a = r.path("aggregations").path(name);
-    if (a.isMissingNode()) {
-      throw new IndexUnavailableException(
-          "Elasticsearch answered without the " + name + " aggregation", null);
-    }
-    return a;
-  }
-
-  /** The buckets of the date histogram {@code t}, oldest first. */
-  private static JsonNode buckets(JsonNode r) {
-    return aggregation(r, "t").path("buckets");
-  }
-
-  /** The buckets of the terms aggregation {@code terms}; none for a field no document has. */
-  private static JsonNode terms(JsonNode r) {
-    return aggregation(r, "terms").path("buckets");
-  }
-
-  private static long docCount(JsonNode bucket) {
-    return bucket.path("doc_count").asLong();
-  }
-
-  private static long stories(JsonNode bucket) {
-    return bucket.path("stories").path("value").asLong();
-  }
-
-  private static Instant bucketStart(JsonNode bucket) {
-    return Requests.bucketStart(bucket.path("key").asLong());
-  }
-
-  private static String key(JsonNode bucket) {
-    return bucket.path("key").asText();
+  private Terms terms(AnalyticsFilter filter, String field, int size, boolean withTotal) {
+    return index.terms(scope(filter, window(filter)), field, size, withTotal);
   }
 }

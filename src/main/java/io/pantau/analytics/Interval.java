@@ -1,22 +1,23 @@
 package io.pantau.analytics;
 
-import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /** The width of a time bucket; calendar-aware in the request's time zone (weeks start Monday). */
 public enum Interval {
-  hour(CalendarInterval.Hour, Duration.ofHours(1)),
-  day(CalendarInterval.Day, Duration.ofDays(1)),
-  week(CalendarInterval.Week, Duration.ofDays(7)),
-  month(CalendarInterval.Month, Duration.ofDays(28));
+  hour(ChronoUnit.HOURS, Duration.ofHours(1)),
+  day(ChronoUnit.DAYS, Duration.ofDays(1)),
+  week(ChronoUnit.WEEKS, Duration.ofDays(7)),
+  month(ChronoUnit.MONTHS, Duration.ofDays(28));
 
-  final CalendarInterval calendar;
+  /** The calendar unit of one bucket. */
+  final ChronoUnit unit;
 
   /** The shortest such bucket, to bound how many buckets a period can produce. */
   final Duration shortest;
 
-  Interval(CalendarInterval calendar, Duration shortest) {
-    this.calendar = calendar;
+  Interval(ChronoUnit unit, Duration shortest) {
+    this.unit = unit;
     this.shortest = shortest;
   }
 }

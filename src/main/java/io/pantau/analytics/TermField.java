@@ -1,9 +1,11 @@
 package io.pantau.analytics;
 
+import io.pantau.index.Fields;
+
 /** The article field that keyword rankings and trending terms count. */
 public enum TermField {
-  keyphrases("keyphrases"),
-  keywords("keywords");
+  keyphrases(Fields.KEYPHRASES),
+  keywords(Fields.KEYWORDS);
 
   final String field;
 

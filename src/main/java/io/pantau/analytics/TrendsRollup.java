@@ -1,25 +1,18 @@
 package io.pantau.analytics;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.StatsAggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.pantau.config.PantauConfig;
-import io.pantau.index.IndexBootstrap;
-import io.pantau.index.IndexUnavailableException;
+import io.pantau.index.ArticleAggregations;
+import io.pantau.index.ArticleAggregations.ComparedTerm;
+import io.pantau.index.ArticleAggregations.Comparison;
+import io.pantau.index.TrendDocument;
+import io.pantau.index.TrendStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,16 +32,13 @@ public class TrendsRollup {
   /** Most days one rollup call may cover. */
   public static final int MAX_DAYS = 400;
 
-  private final ElasticsearchClient es;
-  private final IndexBootstrap bootstrap;
-  private final TrendsIndex index;
+  private final ArticleAggregations articles;
+  private final TrendStore trends;
   private final PantauConfig config;
 
-  TrendsRollup(
-      ElasticsearchClient es, IndexBootstrap bootstrap, TrendsIndex index, PantauConfig config) {
-    this.es = es;
-    this.bootstrap = bootstrap;
-    this.index = index;
+  TrendsRollup(ArticleAggregations articles, TrendStore trends, PantauConfig config) {
+    this.articles = articles;
+    this.trends = trends;
     this.config = config;
   }
 
@@ -67,37 +57,17 @@ public class TrendsRollup {
     if (days > MAX_DAYS) {
       throw new IllegalArgumentException("at most " + MAX_DAYS + " days can be rolled up at once");
     }
-    bootstrap.bootstrap();
-    index.ensure();
+    trends.ensure();
     long written = 0;
     long deleted = 0;
     for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
       List<TrendDocument> docs = day(d);
-      Set<String> stale = existingIds(d);
+      Set<String> stale = trends.idsOfDay(d.atStartOfDay(ZoneOffset.UTC).toInstant());
       docs.forEach(doc -> stale.remove(doc.id()));
       if (docs.isEmpty() && stale.isEmpty()) {
         continue;
       }
-      BulkRequest.Builder bulk = new BulkRequest.Builder();
-      for (TrendDocument doc : docs) {
-        bulk.operations(op -> op.index(i -> i.index(TrendsIndex.NAME).id(doc.id()).document(doc)));
-      }
-      for (String id : stale) {
-        bulk.operations(op -> op.delete(x -> x.index(TrendsIndex.NAME).id(id)));
-      }
-      if (refresh) {
-        bulk.refresh(Refresh.WaitFor);
-      }
-      BulkResponse r = Es.call(() -> es.bulk(bulk.build()));
-      if (r.errors()) {
-        String reason =
-            r.items().stream()
-                .filter(it -> it.error() != null)
-                .map(it -> it.id() + ": " + it.error().reason())
-                .findFirst()
-                .orElse("unknown");
-        throw new IndexUnavailableException("Trend documents were not written: " + reason, null);
-      }
+      trends.write(docs, stale, refresh);
       written += docs.size();
       deleted += stale.size();
     }
@@ -116,16 +86,17 @@ public class TrendsRollup {
     Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
     Window day = new Window(start, start.plus(1, ChronoUnit.DAYS));
     Window reference = new Window(start.minus(REFERENCE_DAYS, ChronoUnit.DAYS), start);
-    SearchResponse<Void> r =
-        Es.call(
-            () ->
-                es.search(
-                    Requests.rollupDay(day, reference, config.trends().termsPerDay()), Void.class));
-    Map<String, FiltersBucket> periods =
-        r.aggregations().get("periods").filters().buckets().keyed();
-    FiltersBucket cur = periods.get("cur");
-    long n = cur.docCount();
-    long m = periods.get("prev").docCount();
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (TrendKind k : TrendKind.values()) {
+      if (k.field != null) {
+        fields.put(k.name(), k.field);
+      }
+    }
+    Comparison r =
+        articles.compareDay(
+            day.from(), day.to(), reference.from(), fields, config.trends().termsPerDay());
+    long n = r.current();
+    long m = r.previous();
     List<TrendDocument> docs = new ArrayList<>();
     if (n == 0) {
       return docs;
@@ -139,24 +110,19 @@ public class TrendsRollup {
             "*",
             n,
             1.0,
-            avg(cur.aggregations().get("score").stats()),
+            r.currentAverage(),
             TrendingScore.score(n, n, m, m)));
     for (TrendKind k : TrendKind.values()) {
       if (k.field == null) {
         continue;
       }
-      Aggregate a = r.aggregations().get(k.name());
-      if (!a.isSterms()) {
-        continue;
-      }
-      for (StringTermsBucket b : a.sterms().buckets().array()) {
-        Aggregate curAgg = b.aggregations().get("cur");
-        long c = curAgg.filter().docCount();
+      for (ComparedTerm b : r.terms().get(k.name())) {
+        long c = b.current();
         if (c == 0) {
           continue;
         }
-        long p = b.aggregations().get("prev").filter().docCount();
-        String term = b.key().stringValue();
+        long p = b.previous();
+        String term = b.term();
         docs.add(
             new TrendDocument(
                 id(k, term, dayText),
@@ -165,7 +131,7 @@ public class TrendsRollup {
                 term,
                 c,
                 (double) c / n,
-                avg(curAgg.filter().aggregations().get("score").stats()),
+                b.currentAverage(),
                 TrendingScore.score(c, n, p, m)));
       }
     }
@@ -174,28 +140,5 @@ public class TrendsRollup {
 
   static String id(TrendKind kind, String term, String day) {
     return kind.name() + "|" + term + "|" + day;
-  }
-
-  private Set<String> existingIds(LocalDate d) {
-    String day = d.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-    SearchResponse<Void> r =
-        Es.call(
-            () ->
-                es.search(
-                    s ->
-                        s.index(TrendsIndex.NAME)
-                            .size(10_000)
-                            .source(src -> src.fetch(false))
-                            .query(q -> q.term(t -> t.field("day").value(day))),
-                    Void.class));
-    Set<String> ids = new HashSet<>();
-    for (Hit<Void> h : r.hits().hits()) {
-      ids.add(h.id());
-    }
-    return ids;
-  }
-
-  private static Double avg(StatsAggregate s) {
-    return s.count() == 0 ? null : s.avg();
   }
 }

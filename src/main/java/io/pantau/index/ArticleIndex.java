@@ -41,7 +41,6 @@ public class ArticleIndex {
 
   private final ElasticsearchClient es;
   private final IndexBootstrap bootstrap;
-  private final QueryTranslator translator;
   private final StoryResolver stories;
   private final String searchTimeout;
 
@@ -49,7 +48,6 @@ public class ArticleIndex {
     this.es = es;
     this.searchTimeout = config.index().searchTimeout();
     this.bootstrap = bootstrap;
-    this.translator = new QueryTranslator();
     this.stories = new StoryResolver(es, config.index().refreshInterval());
   }
 
@@ -162,7 +160,7 @@ public class ArticleIndex {
   /** Searches stored articles, newest first. */
   public SearchPage search(ArticleSearch search) {
     bootstrap.bootstrap();
-    Query query = translator.toQuery(search);
+    Query query = SelectionQuery.search(search);
     SearchResponse<ArticleDocument> r =
         call(
             () ->
@@ -175,8 +173,9 @@ public class ArticleIndex {
                             .from(search.page() * search.size())
                             .size(search.size())
                             .trackTotalHits(t -> t.enabled(true))
-                            .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            .sort(
+                                o -> o.field(f -> f.field(Fields.PUBLISHED).order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc))),
                     ArticleDocument.class));
     requireComplete(Boolean.TRUE.equals(r.timedOut()), searchTimeout);
     List<Article> items =
@@ -192,7 +191,7 @@ public class ArticleIndex {
   /** How many articles match the search's filters and query (paging ignored). */
   public long count(ArticleSearch search) {
     bootstrap.bootstrap();
-    Query query = translator.toQuery(search);
+    Query query = SelectionQuery.search(search);
     CountResponse r = call(() -> es.count(c -> c.index(IndexNames.ARTICLES).query(query)));
     if (r.shards().failed().longValue() > 0) {
       // _count has no allow_partial_search_results: a failed shard would silently count 0

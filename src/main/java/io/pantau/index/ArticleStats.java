@@ -19,7 +19,6 @@ import java.util.function.Function;
 public class ArticleStats {
   private final ElasticsearchClient es;
   private final IndexBootstrap bootstrap;
-  private final QueryTranslator translator = new QueryTranslator();
 
   ArticleStats(ElasticsearchClient es, IndexBootstrap bootstrap) {
     this.es = es;
@@ -32,7 +31,7 @@ public class ArticleStats {
   /** The count and average sentiment score of the matching articles; one aggregation, no hits. */
   public SentimentSummary sentiment(ArticleSearch search) {
     SearchResponse<Void> r =
-        aggregateOnly(search, "avg", a -> a.avg(v -> v.field("sentiment.score")));
+        aggregateOnly(search, "avg", a -> a.avg(v -> v.field(Fields.SENTIMENT_SCORE)));
     long total = r.hits().total() == null ? 0 : r.hits().total().value();
     Aggregate avg = r.aggregations().get("avg");
     Double value = avg == null ? null : avg.avg().value();
@@ -63,7 +62,7 @@ public class ArticleStats {
             search,
             "stories",
             a ->
-                a.terms(t -> t.field("storyId").size(size))
+                a.terms(t -> t.field(Fields.STORY_ID).size(size))
                     .aggregations(
                         "first",
                         f ->
@@ -71,12 +70,14 @@ public class ArticleStats {
                                 h ->
                                     h.size(1)
                                         .source(
-                                            src -> src.filter(x -> x.includes("title", "source")))
+                                            src ->
+                                                src.filter(
+                                                    x -> x.includes(Fields.TITLE, Fields.SOURCE)))
                                         .sort(
                                             o ->
                                                 o.field(
                                                     x ->
-                                                        x.field("published")
+                                                        x.field(Fields.PUBLISHED)
                                                             .order(SortOrder.Asc))))));
     Aggregate a = r.aggregations().get("stories");
     if (a == null || !a.isSterms()) {
@@ -103,7 +104,7 @@ public class ArticleStats {
       String name,
       Function<Aggregation.Builder, ObjectBuilder<Aggregation>> aggregation) {
     bootstrap.bootstrap();
-    Query query = translator.toQuery(search);
+    Query query = SelectionQuery.search(search);
     return ArticleIndex.call(
         () ->
             es.search(

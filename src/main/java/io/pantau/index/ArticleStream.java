@@ -37,7 +37,6 @@ public class ArticleStream {
 
   private final ElasticsearchClient es;
   private final IndexBootstrap bootstrap;
-  private final QueryTranslator translator = new QueryTranslator();
 
   ArticleStream(ElasticsearchClient es, IndexBootstrap bootstrap) {
     this.es = es;
@@ -82,7 +81,7 @@ public class ArticleStream {
                     es.openPointInTime(
                         o -> o.index(IndexNames.ARTICLES).keepAlive(k -> k.time(KEEP_ALIVE))))
             .id();
-    return new Cursor(pit, translator.toQuery(search), List.copyOf(fields), pageSize);
+    return new Cursor(pit, SelectionQuery.search(search), List.copyOf(fields), pageSize);
   }
 
   /** How many stored articles each of these stories has; one aggregation. */
@@ -107,9 +106,13 @@ public class ArticleStream {
                         s.pit(p -> p.id(pit).keepAlive(k -> k.time(KEEP_ALIVE)));
                       }
                       return s.size(0)
-                          .query(q -> q.terms(t -> t.field("storyId").terms(v -> v.value(values))))
+                          .query(
+                              q ->
+                                  q.terms(
+                                      t -> t.field(Fields.STORY_ID).terms(v -> v.value(values))))
                           .aggregations(
-                              "stories", a -> a.terms(t -> t.field("storyId").size(values.size())));
+                              "stories",
+                              a -> a.terms(t -> t.field(Fields.STORY_ID).size(values.size())));
                     },
                     Void.class));
     Map<String, Long> out = new HashMap<>();
@@ -180,8 +183,8 @@ public class ArticleStream {
                             .size(pageSize)
                             .trackTotalHits(t -> t.enabled(false))
                             .source(src -> src.filter(f -> f.includes(fields)))
-                            .sort(o -> o.field(f -> f.field("published").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                            .sort(o -> o.field(f -> f.field(Fields.PUBLISHED).order(SortOrder.Asc)))
+                            .sort(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc)));
                         if (from != null) {
                           s.searchAfter(from);
                         }

@@ -17,5 +17,11 @@ public final class IndexNames {
   /** The classpath resource holding the article index settings. */
   public static final String ARTICLES_SETTINGS = "/io/pantau/index/articles-settings.json";
 
+  /** The index of the materialised daily trends, which Kibana dashboards read. */
+  public static final String TRENDS = "pantau-trends";
+
+  /** The classpath resource holding the trends mapping. */
+  public static final String TRENDS_MAPPING = "/io/pantau/index/trends-mapping.json";
+
   private IndexNames() {}
 }

@@ -17,8 +17,8 @@ import java.util.List;
  * folded text), exact fields their lower-cased {@code .lc} subfields.
  */
 public final class QueryCompiler {
-  static final String TITLE = "search.title";
-  static final String BODY = "search.body";
+  static final String TITLE = Fields.SEARCH_TITLE;
+  static final String BODY = Fields.SEARCH_BODY;
   private static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
 
   private QueryCompiler() {}
@@ -149,14 +149,14 @@ public final class QueryCompiler {
 
   private static List<String> exactFields(ExactField field) {
     return switch (field) {
-      case SOURCE -> List.of("source.lc");
-      case PUBLISHER -> List.of("publisher.lc");
-      case LANG -> List.of("lang");
-      case PERSON -> List.of("entities.persons.lc");
-      case ORG -> List.of("entities.organizations.lc");
-      case PLACE -> List.of("entities.places.lc");
-      case KEYWORD -> List.of("keywords.lc", "keyphrases.lc");
-      case STORY -> List.of("storyId");
+      case SOURCE -> List.of(Fields.SOURCE_LC);
+      case PUBLISHER -> List.of(Fields.PUBLISHER_LC);
+      case LANG -> List.of(Fields.LANG);
+      case PERSON -> List.of(Fields.ENTITIES_PERSONS_LC);
+      case ORG -> List.of(Fields.ENTITIES_ORGANIZATIONS_LC);
+      case PLACE -> List.of(Fields.ENTITIES_PLACES_LC);
+      case KEYWORD -> List.of(Fields.KEYWORDS_LC, Fields.KEYPHRASES_LC);
+      case STORY -> List.of(Fields.STORY_ID);
     };
   }
 

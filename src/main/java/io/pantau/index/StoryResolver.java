@@ -52,7 +52,8 @@ final class StoryResolver {
   static final int POOL_MAX = 256;
 
   private static final List<String> CANDIDATE_FIELDS =
-      List.of("id", "storyId", "duplicateOf", "published", "fingerprint");
+      List.of(
+          Fields.ID, Fields.STORY_ID, Fields.DUPLICATE_OF, Fields.PUBLISHED, Fields.FINGERPRINT);
 
   /** How long written articles are remembered when the refresh interval is unknown or off. */
   static final Duration DEFAULT_RECENT_AGE = Duration.ofSeconds(30);
@@ -310,7 +311,7 @@ final class StoryResolver {
                                                       f ->
                                                           f.terms(
                                                               t ->
-                                                                  t.field("fingerprint.bands")
+                                                                  t.field(Fields.FINGERPRINT_BANDS)
                                                                       .terms(
                                                                           v ->
                                                                               v.value(

@@ -45,6 +45,9 @@
  * Elasticsearch compiler in {@code index} and {@link io.pantau.query.LuceneCompiler} (alerts) give
  * a query one meaning.
  *
+ * <p>{@link io.pantau.query.Selection} is the question's "which articles": the parsed query with a
+ * period, sources and languages, which searches, analytics and reports each wrap.
+ *
  * <p>Pure: no framework and no Elasticsearch client; of libraries only Lucene ({@code lucene-core},
  * {@code lucene-analysis-common}, {@code lucene-queries}).
  *

@@ -2,6 +2,7 @@ package io.pantau.reports;
 
 import io.pantau.article.Article;
 import io.pantau.article.Entities;
+import io.pantau.index.Fields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,17 +28,17 @@ final class Columns {
   /** The {@code _source} fields read from the index: never body, lead or captions. */
   static final List<String> FIELDS =
       List.of(
-          "id",
-          "published",
-          "title",
-          "source",
-          "publisher",
-          "url",
-          "lang",
-          "sentiment",
-          "keywords",
-          "entities",
-          "storyId");
+          Fields.ID,
+          Fields.PUBLISHED,
+          Fields.TITLE,
+          Fields.SOURCE,
+          Fields.PUBLISHER,
+          Fields.URL,
+          Fields.LANG,
+          Fields.SENTIMENT,
+          Fields.KEYWORDS,
+          Fields.ENTITIES,
+          Fields.STORY_ID);
 
   /** Separates the values of a multi-valued cell. */
   static final String JOIN = "; ";

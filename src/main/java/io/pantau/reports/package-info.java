@@ -23,6 +23,6 @@
  *
  * <p>May import: analytics, article, config, index, query, Panache. From {@code index} only its
  * facades ({@code ArticleStream}, {@code ArticleIndex}, {@code ArticleStats}, {@code
- * ArticleSearch}).
+ * ArticleSearch}) and the field names ({@code Fields}).
  */
 package io.pantau.reports;

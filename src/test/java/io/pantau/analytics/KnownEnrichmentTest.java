@@ -390,7 +390,7 @@ class KnownEnrichmentTest {
     for (Hit<Map> h :
         es.search(
                 s ->
-                    s.index(TrendsIndex.NAME)
+                    s.index(IndexNames.TRENDS)
                         .size(1000)
                         .query(q -> q.term(t -> t.field("day").value(day.toString()))),
                 Map.class)

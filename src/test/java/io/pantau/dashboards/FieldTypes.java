@@ -18,7 +18,7 @@ final class FieldTypes {
   static final String ARTICLES = "/io/pantau/index/articles-mapping.json";
 
   /** The pantau-trends mapping, the one the trends rollup creates its index with. */
-  static final String TRENDS = "/io/pantau/analytics/trends-mapping.json";
+  static final String TRENDS = "/io/pantau/index/trends-mapping.json";
 
   record Field(String esType, boolean aggregatable) {
     /** The type Kibana's data views give the field, which Lens operations check. */

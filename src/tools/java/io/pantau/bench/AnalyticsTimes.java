@@ -1,13 +1,12 @@
 package io.pantau.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pantau.analytics.AnalyticsFilter;
-import io.pantau.analytics.EntityType;
-import io.pantau.analytics.Interval;
-import io.pantau.analytics.RequestBodies;
-import io.pantau.analytics.TermField;
+import io.pantau.index.Fields;
+import io.pantau.index.RequestBodies;
+import io.pantau.query.Selection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,28 +92,33 @@ final class AnalyticsTimes {
   List<Times> measure() {
     Instant[] period = period();
     String range = "from=" + period[0] + "&to=" + period[1];
-    AnalyticsFilter f =
-        new AnalyticsFilter(
-            null, Optional.of(period[0]), Optional.of(period[1]), List.of(), List.of(), null);
+    Selection f = new Selection(null, Optional.of(period[0]), Optional.of(period[1]), null, null);
     List<Endpoint> endpoints =
         List.of(
-            new Endpoint("volume", "volume?interval=day&", RequestBodies.volume(f, Interval.day)),
             new Endpoint(
-                "sentiment", "sentiment?interval=day&", RequestBodies.sentiment(f, Interval.day)),
+                "volume",
+                "volume?interval=day&",
+                RequestBodies.volume(f, ChronoUnit.DAYS, ZoneOffset.UTC)),
+            new Endpoint(
+                "sentiment",
+                "sentiment?interval=day&",
+                RequestBodies.sentiment(f, ChronoUnit.DAYS, ZoneOffset.UTC)),
             new Endpoint(
                 "keywords",
                 "keywords?size=20&",
-                RequestBodies.keywords(f, TermField.keyphrases, 20)),
+                RequestBodies.terms(f, Fields.KEYPHRASES, 20, false)),
             new Endpoint(
                 "trending",
                 "trending?size=20&",
-                RequestBodies.trending(f, TermField.keyphrases, 20)),
-            new Endpoint("sources", "sources?size=20&", RequestBodies.sources(f, 20)),
+                RequestBodies.trending(f, Fields.KEYPHRASES, Math.max(10 * 20, 200))),
+            new Endpoint(
+                "sources", "sources?size=20&", RequestBodies.terms(f, Fields.SOURCE, 20, true)),
             new Endpoint(
                 "entities",
                 "entities?type=person&size=20&",
-                RequestBodies.entities(f, EntityType.person, 20)),
-            new Endpoint("languages", "languages?size=20&", RequestBodies.languages(f, 20)));
+                RequestBodies.terms(f, Fields.ENTITIES_PERSONS, 20, false)),
+            new Endpoint(
+                "languages", "languages?size=20&", RequestBodies.terms(f, Fields.LANG, 20, false)));
     long start = System.nanoTime();
     int rounds = 0;
     double compilerMsPerCall = Double.NaN;

@@ -1,25 +1,24 @@
-package io.pantau.analytics;
+package io.pantau.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pantau.index.SearchRefusedException;
 import java.io.InputStream;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Sends an aggregation-only search as the JSON that {@link RequestBodies} renders, through the
- * low-level REST client, and reads the answer as a plain JSON tree.
+ * Sends an aggregation-only search, as JSON, through the low-level REST client, and reads the
+ * answer as a plain JSON tree.
  *
  * <p>Why not the typed client: it builds its whole response model (every bucket and sub-aggregation
  * as objects, parsed through JSON-P over Jackson) and its request pipeline per call, only for the
  * analytics to read a few counts out of it. On the benchmark that cost Pantau 5 to 11 ms per call
  * beside Elasticsearch's own time. Requests go without {@code typed_keys}, so aggregations come
- * back under the names {@link Requests} gives them.
+ * back under the names {@link AggregationRequests} gives them.
  */
 final class AggregationSearch {
   private static final ObjectMapper JSON = new ObjectMapper();

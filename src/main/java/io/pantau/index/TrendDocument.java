@@ -1,4 +1,4 @@
-package io.pantau.analytics;
+package io.pantau.index;
 
 /**
  * One document of the {@code pantau-trends} index; field names match {@code trends-mapping.json},
@@ -6,14 +6,14 @@ package io.pantau.analytics;
  *
  * @param id {@code kind|term|yyyy-MM-dd}, also the document id, so a rerun overwrites
  * @param day the UTC start of the day
- * @param kind a {@link TrendKind} name
+ * @param kind what the document counts (the analytics' trend kinds)
  * @param term the value counted; {@code *} for kind {@code all}
  * @param count articles of the day that carry the term
  * @param share {@code count} divided by all articles of the day
  * @param avgSentiment mean sentiment score of those articles; null when none has one
- * @param trendingScore {@link TrendingScore#score} of the day against the 7 days before it
+ * @param trendingScore the trending score of the day against the days before it
  */
-record TrendDocument(
+public record TrendDocument(
     String id,
     String day,
     String kind,

@@ -1,8 +1,6 @@
-package io.pantau.analytics;
+package io.pantau.index;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import io.pantau.index.IndexUnavailableException;
-import io.pantau.index.SearchRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.elasticsearch.client.ResponseException;

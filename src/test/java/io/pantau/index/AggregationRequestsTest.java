@@ -1,8 +1,7 @@
-package io.pantau.analytics;
+package io.pantau.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -12,31 +11,44 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.query.QueryNode;
 import io.pantau.query.QueryParser;
+import io.pantau.query.Selection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The request shapes, read back as the JSON the client sends. */
-class RequestsTest {
+class AggregationRequestsTest {
   private static final Instant FROM = Instant.parse("2025-06-16T00:00:00Z");
   private static final Instant TO = Instant.parse("2025-06-19T00:00:00Z");
-  private static final Window W = new Window(FROM, TO);
+
+  /** The kinds of trend the analytics roll up, by the fields they count. */
+  private static final Map<String, String> KINDS = kinds();
+
+  private static Map<String, String> kinds() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("keyword", Fields.KEYPHRASES);
+    m.put("source", Fields.SOURCE);
+    m.put("person", Fields.ENTITIES_PERSONS);
+    m.put("organization", Fields.ENTITIES_ORGANIZATIONS);
+    m.put("place", Fields.ENTITIES_PLACES);
+    return m;
+  }
+
+  private static final ZoneId TZ = ZoneId.of("Asia/Jakarta");
 
   private static JsonNode json(SearchRequest r) throws Exception {
     return new ObjectMapper().readTree(JsonpUtils.toJsonString(r, new JacksonJsonpMapper()));
   }
 
-  private static AnalyticsFilter filter(QueryNode q) {
-    return new AnalyticsFilter(
-        q,
-        Optional.of(FROM),
-        Optional.of(TO),
-        List.of("Kompas.example"),
-        List.of("ID"),
-        ZoneId.of("Asia/Jakarta"));
+  private static Selection filter(QueryNode q) {
+    return new Selection(
+        q, Optional.of(FROM), Optional.of(TO), List.of("Kompas.example"), List.of("ID"));
   }
 
   @Test
@@ -44,12 +56,12 @@ class RequestsTest {
       throws Exception {
     JsonNode j =
         json(
-            Requests.volume(
+            AggregationRequests.volume(
                 filter(new QueryNode.MatchAll()),
-                W,
+                ChronoUnit.DAYS,
+                TZ,
                 List.of(QueryParser.parse("banjir"), QueryParser.parse("gempa")),
-                Interval.day,
-                CountUnit.articles));
+                false));
     assertEquals(0, j.path("size").asInt(-1));
     JsonNode h = j.path("aggregations").path("t").path("date_histogram");
     assertEquals("published", h.path("field").asText());
@@ -73,12 +85,12 @@ class RequestsTest {
   @Test
   void storiesAreCountedWithCardinalityBothPerSeriesAndForTheWholeBucket() throws Exception {
     JsonNode aggs =
-        json(Requests.volume(
+        json(AggregationRequests.volume(
                 filter(new QueryNode.MatchAll()),
-                W,
+                ChronoUnit.WEEKS,
+                TZ,
                 List.of(new QueryNode.MatchAll()),
-                Interval.week,
-                CountUnit.stories))
+                true))
             .path("aggregations")
             .path("t")
             .path("aggregations");
@@ -97,7 +109,7 @@ class RequestsTest {
   void theScopeFiltersPeriodLowerCasedSourcesAndLanguagesAndTheQueryWithoutScoring()
       throws Exception {
     JsonNode filters =
-        json(Requests.terms(filter(QueryParser.parse("banjir")), W, "source", 5, true))
+        json(AggregationRequests.terms(filter(QueryParser.parse("banjir")), "source", 5, true))
             .path("query")
             .path("bool")
             .path("filter");
@@ -115,19 +127,25 @@ class RequestsTest {
       throws Exception {
     JsonNode j =
         json(
-            Requests.volume(
+            AggregationRequests.volume(
                 filter(new QueryNode.MatchAll()),
-                W,
+                ChronoUnit.DAYS,
+                TZ,
                 List.of(QueryParser.parse("banjir")),
-                Interval.day,
-                CountUnit.articles));
+                false));
     assertFalse(j.path("query").toString().contains("banjir"));
     assertTrue(j.path("aggregations").toString().contains("banjir"));
   }
 
   @Test
   void trendingSpansBothPeriodsAndOrdersCandidatesByTheirCountInTheCurrentOne() throws Exception {
-    JsonNode j = json(Requests.trending(filter(new QueryNode.MatchAll()), W, "keyphrases", 200));
+    JsonNode j =
+        json(
+            AggregationRequests.trending(
+                filter(new QueryNode.MatchAll()),
+                FROM.minus(Duration.ofDays(3)),
+                "keyphrases",
+                200));
     assertEquals(0, j.path("size").asInt(-1));
     assertTrue(
         j.path("query").toString().contains("\"gte\":\"2025-06-13T00:00:00Z\""),
@@ -143,7 +161,7 @@ class RequestsTest {
   @Test
   void theSentimentDistributionHasTenBandsOfPointTwoWithOpenOuterEnds() throws Exception {
     JsonNode ranges =
-        json(Requests.sentiment(filter(new QueryNode.MatchAll()), W, Interval.day))
+        json(AggregationRequests.sentiment(filter(new QueryNode.MatchAll()), ChronoUnit.DAYS, TZ))
             .path("aggregations")
             .path("distribution")
             .path("range")
@@ -161,45 +179,14 @@ class RequestsTest {
     Instant d = Instant.parse("2030-07-14T00:00:00Z");
     JsonNode j =
         json(
-            Requests.rollupDay(
-                new Window(d, d.plus(Duration.ofDays(1))),
-                new Window(d.minus(Duration.ofDays(7)), d),
-                50));
-    for (TrendKind k : TrendKind.values()) {
-      assertEquals(k != TrendKind.all, j.path("aggregations").has(k.name()), k.name());
+            AggregationRequests.rollupDay(
+                d, d.plus(Duration.ofDays(1)), d.minus(Duration.ofDays(7)), KINDS, 50));
+    for (String k : List.of("keyword", "source", "person", "organization", "place", "all")) {
+      assertEquals(KINDS.containsKey(k), j.path("aggregations").has(k), k);
     }
     assertTrue(j.path("query").toString().contains("2030-07-07T00:00:00Z"));
     assertEquals(
         "entities.persons",
         j.path("aggregations").path("person").path("terms").path("field").asText());
-  }
-
-  @Test
-  void periodsDefaultToTheNinetyDaysBeforeNowAndRejectAnEmptyOne() {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    Window w = Window.of(AnalyticsFilter.all(), now, Analytics.DEFAULT_PERIOD);
-    assertEquals(now, w.to());
-    assertEquals(now.minus(Duration.ofDays(90)), w.from());
-    assertEquals(new Window(now.minus(Duration.ofDays(180)), w.from()), w.previous());
-    assertThrows(IllegalArgumentException.class, () -> new Window(now, now));
-  }
-
-  @Test
-  void tooManyBucketsAreRefusedBeforeAnyRequest() {
-    Analytics.checkBuckets(W, Interval.hour);
-    Window twoYears = new Window(FROM, FROM.plus(Duration.ofDays(730)));
-    Analytics.checkBuckets(twoYears, Interval.day);
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> Analytics.checkBuckets(twoYears, Interval.hour));
-    assertTrue(e.getMessage().contains("longer interval"), e.getMessage());
-  }
-
-  @Test
-  void sizesOutsideOneToTwoHundredAreRefused() {
-    Analytics.checkSize(1);
-    Analytics.checkSize(200);
-    assertThrows(IllegalArgumentException.class, () -> Analytics.checkSize(0));
-    assertThrows(IllegalArgumentException.class, () -> Analytics.checkSize(201));
   }
 }

@@ -1,10 +1,8 @@
-package io.pantau.analytics;
+package io.pantau.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.pantau.config.PantauConfig;
-import io.pantau.index.ElasticsearchConnection;
-import io.pantau.index.IndexUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +15,10 @@ class TrendsIndex {
   private static final Logger LOG = Logger.getLogger(TrendsIndex.class);
 
   /** The index of daily trend documents. */
-  static final String NAME = "pantau-trends";
+  static final String NAME = IndexNames.TRENDS;
 
   /** The classpath resource holding its mapping. */
-  static final String MAPPING = "/io/pantau/analytics/trends-mapping.json";
+  static final String MAPPING = IndexNames.TRENDS_MAPPING;
 
   private final ElasticsearchClient es;
   private final PantauConfig config;

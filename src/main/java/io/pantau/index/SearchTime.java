@@ -1,4 +1,4 @@
-package io.pantau.analytics;
+package io.pantau.index;
 
 /**
  * The time the current thread spent waiting for Elasticsearch in analytics requests since it last
