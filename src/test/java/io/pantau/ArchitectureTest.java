@@ -81,17 +81,6 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyIndexAndAnalyticsTouchTheElasticsearchClient() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackages("io.pantau.index..", "io.pantau.analytics..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("co.elastic..", "org.elasticsearch..")
-        .check(classes);
-  }
-
-  @Test
   void onlyIndexTouchesTheElasticsearchClient() {
     noClasses()
         .that()
@@ -103,35 +92,23 @@ class ArchitectureTest {
   }
 
   @Test
-  void indexIsReadThroughAndImportsNoneOfItsReaders() {
+  void theStagesAndTheMatcherArePure() {
+    // These bound the table: no package-info line can let clean, enrich or monitor reach out.
     noClasses()
         .that()
-        .resideInAPackage("io.pantau.index..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.pantau.analytics..",
-            "io.pantau.reports..",
-            "io.pantau.alerts..",
-            "io.pantau.ingest..",
-            "io.pantau.web..")
-        .check(classes);
-  }
-
-  @Test
-  void enrichIsPure() {
-    noClasses()
-        .that()
-        .resideInAPackage("io.pantau.enrich..")
+        .resideInAnyPackage("io.pantau.enrich..", "io.pantau.clean..", "io.pantau.monitor..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
             "io.pantau.index..",
             "io.pantau.ingest..",
+            "io.pantau.alerts..",
             "io.pantau.web..",
             "io.quarkus..",
             "jakarta.persistence..",
-            "java.net..",
+            "jakarta.enterprise..",
+            "java.net.http..",
+            "java.nio.channels..",
             "co.elastic..")
         .check(classes);
   }
@@ -173,7 +150,13 @@ class ArchitectureTest {
         .resideInAPackage("io.pantau.index..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.pantau.ingest..", "io.pantau.alerts..", "io.pantau.reports..")
+        .resideInAnyPackage(
+            "io.pantau.analytics..",
+            "io.pantau.reports..",
+            "io.pantau.alerts..",
+            "io.pantau.ingest..",
+            "io.pantau.demo..",
+            "io.pantau.web..")
         .check(classes);
     noClasses()
         .that()
@@ -304,20 +287,23 @@ class ArchitectureTest {
   }
 
   @Test
-  void noPackageHoldsMoreThanAnEighthOfTheMainCode() throws IOException {
+  void noFeatureHoldsMoreThanFifteenPercentOfTheMainCode() throws IOException {
+    // A feature is a top-level package with its sub-packages (index with index.node).
     Map<String, Long> lines = new TreeMap<>();
     try (Stream<Path> files = Files.walk(MAIN)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        String pkg = MAIN.relativize(f.getParent()).toString().replace('/', '.');
-        lines.merge(pkg, (long) Files.readAllLines(f).size(), Long::sum);
+        Path dir = MAIN.relativize(f.getParent());
+        String feature =
+            dir.getNameCount() == 0 || dir.toString().isEmpty() ? "" : dir.getName(0).toString();
+        lines.merge(feature, (long) Files.readAllLines(f).size(), Long::sum);
       }
     }
     long total = lines.values().stream().mapToLong(Long::longValue).sum();
     lines.forEach(
-        (pkg, n) ->
+        (feature, n) ->
             assertTrue(
                 n * 100 <= total * 15,
-                pkg + " holds " + n + " of " + total + " lines of main code, more than 15%"));
+                feature + " holds " + n + " of " + total + " lines of main code, more than 15%"));
   }
 
   /** Every package's rule, read from its package-info.java. */

@@ -12,6 +12,6 @@
  * tests and the Kibana checks. Data flows one way: {@code analytics}, {@code reports}, {@code
  * alerts} and {@code web} read through this package, which imports none of them.
  *
- * <p>May import: article, config, enrich, query, text, the Elasticsearch client.
+ * <p>May import: article, config, enrich, index.node, query, text, the Elasticsearch client.
  */
 package io.pantau.index;

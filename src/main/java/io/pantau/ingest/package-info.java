@@ -12,6 +12,6 @@
  * {@code ArticleFiles}). Sub-package: {@code journal} (the append-only journal of accepted
  * articles).
  *
- * <p>May import: article, clean, config, enrich, index, text.
+ * <p>May import: article, clean, config, enrich, index, ingest.journal, text.
  */
 package io.pantau.ingest;
