@@ -12,6 +12,7 @@ import io.pantau.article.Fingerprint;
 import io.pantau.article.LanguageShare;
 import io.pantau.article.Rights;
 import io.pantau.article.Sentiment;
+import io.pantau.query.QueryText;
 import io.pantau.text.Fold;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +51,39 @@ record ArticleDocument(
     SearchText search,
     Fingerprint fingerprint) {
 
-  /** Folded text for matching; excluded from {@code _source}. */
-  record SearchText(String title, String body) {}
+  /**
+   * The layout of {@link SearchText} that articles are indexed with now: 2 added the stems. An
+   * article with an older (or no) version is brought up to date by {@link SearchTextMigration}.
+   */
+  static final int SEARCH_VERSION = 2;
+
+  /**
+   * Folded text for matching, and its stems in the article's language (null in the others);
+   * excluded from {@code _source}.
+   */
+  record SearchText(String title, String body, Stems id, Stems en, int version) {
+    /** The search text of an article in {@code lang}: surface words and, if any, stems. */
+    static SearchText of(String lang, String title, String body) {
+      String foldedTitle = title == null ? "" : Fold.fold(title);
+      String foldedBody = body == null ? "" : Fold.fold(body);
+      String stemmer = QueryText.stemmerFor(lang);
+      Stems stems =
+          stemmer == null
+              ? null
+              : new Stems(
+                  QueryText.stemmedText(stemmer, foldedTitle),
+                  QueryText.stemmedText(stemmer, foldedBody));
+      return new SearchText(
+          foldedTitle,
+          foldedBody,
+          "id".equals(stemmer) ? stems : null,
+          "en".equals(stemmer) ? stems : null,
+          SEARCH_VERSION);
+    }
+  }
+
+  /** The stems of a title and a body, one per surface word, space-separated. */
+  record Stems(String title, String body) {}
 
   static ArticleDocument of(EnrichedArticle e, String searchBody) {
     Article a = e.article();
@@ -82,7 +114,7 @@ record ArticleDocument(
         a.storyId(),
         a.duplicateOf(),
         a.wordCount(),
-        new SearchText(Fold.fold(a.title()), Fold.fold(searchBody)),
+        SearchText.of(a.lang(), a.title(), searchBody),
         e.fingerprint());
   }
 

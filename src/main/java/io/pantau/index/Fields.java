@@ -68,7 +68,35 @@ public final class Fields {
   public static final String SEARCH = "search";
   public static final String SEARCH_TITLE = SEARCH + ".title";
   public static final String SEARCH_BODY = SEARCH + ".body";
+
+  /** The stems of an Indonesian (or Malay) article. */
+  public static final String SEARCH_ID = SEARCH + ".id";
+
+  /** The stems of an English article. */
+  public static final String SEARCH_EN = SEARCH + ".en";
+
+  /** The stems of the title of an Indonesian (or Malay) article, one per word, space-separated. */
+  public static final String SEARCH_ID_TITLE = SEARCH + ".id.title";
+
+  public static final String SEARCH_ID_BODY = SEARCH + ".id.body";
+
+  /** The stems of the title of an English article. */
+  public static final String SEARCH_EN_TITLE = SEARCH + ".en.title";
+
+  public static final String SEARCH_EN_BODY = SEARCH + ".en.body";
+
+  /**
+   * Which layout of the search fields an article was indexed with ({@link
+   * ArticleDocument#SEARCH_VERSION}); absent on articles indexed before stems existed.
+   */
+  public static final String SEARCH_VERSION = SEARCH + ".version";
+
   public static final String FINGERPRINT = "fingerprint";
   public static final String FINGERPRINT_MINHASH = FINGERPRINT + ".minhash";
   public static final String FINGERPRINT_BANDS = FINGERPRINT + ".bands";
+
+  /** The stemmed field beside a surface search field: {@code search.id.title}. */
+  public static String stemmed(String searchField, String stemmer) {
+    return SEARCH + "." + stemmer + searchField.substring(SEARCH.length());
+  }
 }

@@ -4,17 +4,22 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
 import io.pantau.query.ExactField;
+import io.pantau.query.LuceneCompiler;
 import io.pantau.query.QueryText;
 import io.pantau.query.TextField;
 import io.pantau.text.Fold;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles a Pantau query ({@link io.pantau.query.QueryParser}) to an Elasticsearch query over the
  * {@code articles} mapping, with the meaning {@link io.pantau.query.LuceneCompiler} gives it for
  * alert matching: words and phrases search {@code search.title}/{@code search.body} (which hold
- * folded text), exact fields their lower-cased {@code .lc} subfields.
+ * folded text), exact fields their lower-cased {@code .lc} subfields. A bare word also matches its
+ * stem in the stemmed fields ({@code search.id.title}, {@code search.en.body}, ...), which only
+ * articles in that stemmer's language have, so each article is matched in its own language; a
+ * prefix is also compared with the stems; a quoted phrase compares surface words only.
  */
 public final class QueryCompiler {
   static final String TITLE = Fields.SEARCH_TITLE;
@@ -97,14 +102,26 @@ public final class QueryCompiler {
     if (leaf instanceof io.pantau.query.QueryNode.Term t) {
       if (t.prefix()) {
         String prefix = QueryText.prefix(t.word());
-        return Query.of(x -> x.prefix(p -> p.field(field).value(prefix)));
+        List<Query> any = new ArrayList<>();
+        any.add(Query.of(x -> x.prefix(p -> p.field(field).value(prefix))));
+        for (String stemmer : QueryText.STEMMERS) {
+          String stemmed = Fields.stemmed(field, stemmer);
+          any.add(Query.of(x -> x.prefix(p -> p.field(stemmed).value(prefix))));
+        }
+        return anyOf(any);
       }
       String folded = Fold.fold(t.word());
       // A word the tokenizer splits ("China-Kazakhstan") means its parts side by side.
       if (QueryText.tokens(t.word()).size() > 1) {
         return Query.of(x -> x.matchPhrase(m -> m.field(field).query(folded)));
       }
-      return Query.of(x -> x.match(m -> m.field(field).query(folded)));
+      List<Query> any = new ArrayList<>();
+      any.add(Query.of(x -> x.match(m -> m.field(field).query(folded))));
+      for (Map.Entry<String, String> stem : QueryText.stems(t.word()).entrySet()) {
+        String stemmed = Fields.stemmed(field, stem.getKey());
+        any.add(Query.of(x -> x.term(m -> m.field(stemmed).value(stem.getValue()))));
+      }
+      return anyOf(any);
     }
     io.pantau.query.QueryNode.Phrase p = (io.pantau.query.QueryNode.Phrase) leaf;
     String folded = Fold.fold(String.join(" ", p.words()));
@@ -162,24 +179,35 @@ public final class QueryCompiler {
 
   private static Query near(io.pantau.query.QueryNode.Near near) {
     List<Query> perField = new ArrayList<>();
+    List<String> stemmers = LuceneCompiler.nearStems(near) ? QueryText.STEMMERS : List.of();
     for (String field : TEXT_FIELDS) {
-      SpanQuery left = span(near.left(), field);
-      SpanQuery right = span(near.right(), field);
-      if (left != null && right != null) {
-        perField.add(
-            Query.of(
-                x -> x.spanNear(s -> s.clauses(left, right).slop(near.distance()).inOrder(false))));
+      List<String> stemmersHere = new ArrayList<>();
+      stemmersHere.add(null);
+      stemmersHere.addAll(stemmers);
+      for (String stemmer : stemmersHere) {
+        SpanQuery left = span(near.left(), field, stemmer);
+        SpanQuery right = span(near.right(), field, stemmer);
+        if (left != null && right != null) {
+          perField.add(
+              Query.of(
+                  x ->
+                      x.spanNear(
+                          s -> s.clauses(left, right).slop(near.distance()).inOrder(false))));
+        }
       }
     }
     return anyOf(perField);
   }
 
-  /** The span of a NEAR operand in one field, or null where the operand cannot occur there. */
-  private static SpanQuery span(io.pantau.query.QueryNode operand, String field) {
+  /**
+   * The span of a NEAR operand in one field (its surface words, or with a stemmer its stems), or
+   * null where the operand cannot occur there.
+   */
+  private static SpanQuery span(io.pantau.query.QueryNode operand, String field, String stemmer) {
     if (operand instanceof io.pantau.query.QueryNode.Or or) {
       List<SpanQuery> spans = new ArrayList<>();
       for (io.pantau.query.QueryNode c : or.clauses()) {
-        SpanQuery s = span(c, field);
+        SpanQuery s = span(c, field, stemmer);
         if (s != null) {
           spans.add(s);
         }
@@ -192,10 +220,15 @@ public final class QueryCompiler {
     if (!fieldsOf(operand).contains(field)) {
       return null;
     }
+    String target = stemmer == null ? field : Fields.stemmed(field, stemmer);
     if (operand instanceof io.pantau.query.QueryNode.Term t && t.prefix()) {
       String prefix = QueryText.prefix(t.word());
       return SpanQuery.of(
-          s -> s.spanMulti(m -> m.match(x -> x.prefix(p -> p.field(field).value(prefix)))));
+          s -> s.spanMulti(m -> m.match(x -> x.prefix(p -> p.field(target).value(prefix)))));
+    }
+    if (stemmer != null) {
+      String stem = QueryText.stems(LuceneCompiler.words(operand)).get(stemmer);
+      return SpanQuery.of(s -> s.spanTerm(t -> t.field(target).value(stem)));
     }
     String text =
         operand instanceof io.pantau.query.QueryNode.Term t

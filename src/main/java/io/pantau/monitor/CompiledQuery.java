@@ -89,7 +89,8 @@ final class CompiledQuery {
       if (unusual(prefix)) {
         return lucene(q, null);
       }
-      return doc -> inFields(doc, fields, f -> f.hasPrefix(prefix));
+      String[] prefixes = prefixKeys(prefix, true);
+      return doc -> inFields(doc, fields, f -> hasAnyPrefix(f, prefixes));
     }
     QueryText.Analyzed analyzed = QueryText.analyze(LuceneCompiler.words(q));
     String[] terms = analyzed.terms().toArray(String[]::new);
@@ -97,6 +98,10 @@ final class CompiledQuery {
       return lucene(q, null);
     }
     if (terms.length == 1) {
+      if (q instanceof QueryNode.Term t) {
+        String[] keys = wordKeys(t.word(), terms[0]);
+        return doc -> inFields(doc, fields, f -> hasAny(f, keys));
+      }
       String term = terms[0];
       return doc -> inFields(doc, fields, f -> f.has(term));
     }
@@ -115,6 +120,46 @@ final class CompiledQuery {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isSurrogate(c) || c == '\uFFFD') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a bare word of one token is looked up as in the term maps: the token itself, then its stem
+   * key under each stemmer (a document holds the stem keys of its own language only).
+   */
+  static String[] wordKeys(String word, String token) {
+    List<String> keys = new ArrayList<>();
+    keys.add(token);
+    QueryText.stems(word)
+        .forEach((stemmer, stem) -> keys.add(MonitorDocument.stemKey(stemmer, stem)));
+    return keys.toArray(String[]::new);
+  }
+
+  /** A prefix as written, and (with {@code stems}) the same prefix among each stemmer's stems. */
+  private static String[] prefixKeys(String prefix, boolean stems) {
+    List<String> keys = new ArrayList<>();
+    keys.add(prefix);
+    if (stems) {
+      QueryText.STEMMERS.forEach(stemmer -> keys.add(MonitorDocument.stemKey(stemmer, prefix)));
+    }
+    return keys.toArray(String[]::new);
+  }
+
+  private static boolean hasAny(MonitorDocument.FieldTerms f, String[] keys) {
+    for (String k : keys) {
+      if (f.has(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasAnyPrefix(MonitorDocument.FieldTerms f, String[] prefixes) {
+    for (String p : prefixes) {
+      if (f.hasPrefix(p)) {
         return true;
       }
     }
@@ -188,15 +233,13 @@ final class CompiledQuery {
    */
   private static Node near(QueryNode.Near near) {
     org.apache.lucene.search.Query compiled = LuceneCompiler.compile(near);
-    List<Alternative> left = alternatives(near.left());
-    List<Alternative> right = alternatives(near.right());
-    boolean wordsOnly =
-        left.size() == 1
-            && right.size() == 1
-            && left.get(0).tokens() != null
-            && right.get(0).tokens() != null
-            && left.get(0).tokens().length == 1
-            && right.get(0).tokens().length == 1;
+    boolean stems = LuceneCompiler.nearStems(near);
+    List<Alternative> left = alternatives(near.left(), stems);
+    List<Alternative> right = alternatives(near.right(), stems);
+    // One word each side: its surface and stem keys all sit at single positions, and every token
+    // of a stemmed document has its stem at the same position, so a fitting pair of any of them
+    // means a fitting pair in one Lucene field (surface with surface, or stem with stem).
+    boolean wordsOnly = singleWord(near.left()) && singleWord(near.right());
     int distance = near.distance();
     return new Node() {
       @Override
@@ -220,15 +263,30 @@ final class CompiledQuery {
     };
   }
 
-  /** The alternatives of a NEAR operand: itself, or each clause of its OR group. */
-  private static List<Alternative> alternatives(QueryNode operand) {
+  private static boolean singleWord(QueryNode operand) {
+    return operand instanceof QueryNode.Term t
+        && !t.prefix()
+        && QueryText.tokens(t.word()).size() == 1;
+  }
+
+  /**
+   * The alternatives of a NEAR operand: itself, or each clause of its OR group; with {@code stems},
+   * a word's stem keys and a prefix's stem prefixes too.
+   */
+  private static List<Alternative> alternatives(QueryNode operand, boolean stems) {
     List<Alternative> out = new ArrayList<>();
     if (operand instanceof QueryNode.Or or) {
-      or.clauses().forEach(c -> out.addAll(alternatives(c)));
+      or.clauses().forEach(c -> out.addAll(alternatives(c, stems)));
       return out;
     }
     if (operand instanceof QueryNode.Term t && t.prefix()) {
-      out.add(new Alternative(null, QueryText.prefix(t.word()), fields(operand)));
+      for (String p : prefixKeys(QueryText.prefix(t.word()), stems)) {
+        out.add(new Alternative(null, p, fields(operand)));
+      }
+    } else if (stems && operand instanceof QueryNode.Term t) {
+      for (String key : wordKeys(t.word(), QueryText.tokens(t.word()).get(0))) {
+        out.add(new Alternative(new String[] {key}, null, fields(operand)));
+      }
     } else {
       out.add(
           new Alternative(

@@ -69,8 +69,31 @@ public final class MonitorDocument {
 
   private static final FieldTerms EMPTY = new FieldTerms(Map.of());
 
+  /** Marks a stem in the term maps; the index tokenizer never leaves it in a surface word. */
+  private static final char STEM_MARK = '\u0001';
+
+  /** Reads stemmed text (one stem per space-separated token) into the one-document index. */
+  private static final Analyzer STEM_ANALYZER = QueryText.stemAnalyzer();
+
+  /**
+   * A stem as the term maps hold it beside the surface words: marked with its stemmer, so it never
+   * equals a surface term and each language keeps its own stems.
+   */
+  static String stemKey(String stemmer, String stem) {
+    return STEM_MARK + stemmer + STEM_MARK + stem;
+  }
+
+  /** The stem of a stem key, or null for a surface term. */
+  private static String stemOf(String key) {
+    if (key.isEmpty() || key.charAt(0) != STEM_MARK) {
+      return null;
+    }
+    return key.substring(key.indexOf(STEM_MARK, 1) + 1);
+  }
+
   private final Article article;
   private final Analyzer analyzer;
+  private final String stemmer;
   private final String title;
   private final String body;
   private final FieldTerms titleTerms;
@@ -89,10 +112,11 @@ public final class MonitorDocument {
       Map<String, List<String>> exact) {
     this.article = article;
     this.analyzer = analyzer;
+    this.stemmer = QueryText.stemmerFor(article.lang());
     this.title = title;
     this.body = body;
-    this.titleTerms = analyse(analyzer, LuceneCompiler.TITLE, title);
-    this.bodyTerms = analyse(analyzer, LuceneCompiler.BODY, body);
+    this.titleTerms = analyse(analyzer, LuceneCompiler.TITLE, title, stemmer);
+    this.bodyTerms = analyse(analyzer, LuceneCompiler.BODY, body, stemmer);
     this.exact = exact;
     this.terms = collectTerms();
     this.prefixes = collectPrefixes();
@@ -108,8 +132,11 @@ public final class MonitorDocument {
     return s == null ? "" : Fold.fold(s);
   }
 
-  /** The field's terms as the index would hold them: same analyzer, same position increments. */
-  private static FieldTerms analyse(Analyzer analyzer, String field, String text) {
+  /**
+   * The field's terms as the index would hold them: same analyzer, same position increments; with a
+   * stemmer, each token's stem key too, at the token's position, as the stemmed field holds it.
+   */
+  private static FieldTerms analyse(Analyzer analyzer, String field, String text, String stemmer) {
     if (text.isEmpty()) {
       return EMPTY;
     }
@@ -120,16 +147,24 @@ public final class MonitorDocument {
         field,
         text,
         (t, position) -> {
-          int n = counts.merge(t, 1, Integer::sum);
-          int[] p = positions.get(t);
-          if (p == null || n > p.length) {
-            p = p == null ? new int[2] : Arrays.copyOf(p, p.length * 2);
-            positions.put(t, p);
+          add(positions, counts, t, position);
+          if (stemmer != null) {
+            add(positions, counts, stemKey(stemmer, QueryText.stem(stemmer, t)), position);
           }
-          p[n - 1] = position;
         });
     positions.replaceAll((t, p) -> p.length == counts.get(t) ? p : Arrays.copyOf(p, counts.get(t)));
     return new FieldTerms(positions);
+  }
+
+  private static void add(
+      Map<String, int[]> positions, Map<String, Integer> counts, String term, int position) {
+    int n = counts.merge(term, 1, Integer::sum);
+    int[] p = positions.get(term);
+    if (p == null || n > p.length) {
+      p = p == null ? new int[2] : Arrays.copyOf(p, p.length * 2);
+      positions.put(term, p);
+    }
+    p[n - 1] = position;
   }
 
   private static Map<String, List<String>> exactValues(Article a) {
@@ -182,10 +217,15 @@ public final class MonitorDocument {
     return List.copyOf(out);
   }
 
-  /** The distinct prefix keys' prefixes of the terms (those long enough to have one). */
+  /**
+   * The distinct prefix keys' prefixes of the terms (those long enough to have one); a stem gives
+   * the prefix of the stem itself, since a prefix query also compares with stems.
+   */
   private List<String> collectPrefixes() {
     Set<String> out = new HashSet<>();
-    for (String t : terms) {
+    for (String key : terms) {
+      String stem = stemOf(key);
+      String t = stem == null ? key : stem;
       if (t.length() >= PresearchTerms.PREFIX_KEY_LENGTH) {
         out.add(t.substring(0, PresearchTerms.PREFIX_KEY_LENGTH));
       }
@@ -236,6 +276,16 @@ public final class MonitorDocument {
       MemoryIndex index = new MemoryIndex(false, false);
       index.addField(LuceneCompiler.TITLE, title, analyzer);
       index.addField(LuceneCompiler.BODY, body, analyzer);
+      if (stemmer != null) {
+        index.addField(
+            LuceneCompiler.stemField(LuceneCompiler.TITLE, stemmer),
+            QueryText.stemmedText(stemmer, title),
+            STEM_ANALYZER);
+        index.addField(
+            LuceneCompiler.stemField(LuceneCompiler.BODY, stemmer),
+            QueryText.stemmedText(stemmer, body),
+            STEM_ANALYZER);
+      }
       exact.forEach(
           (field, values) ->
               values.forEach(

@@ -180,6 +180,18 @@ final class PresearchTerms {
           : Optional.of(new Key(PREFIX_KIND + p.substring(0, PREFIX_KEY_LENGTH)));
     }
     if (q instanceof QueryNode.Term t) {
+      List<String> tokens = QueryText.tokens(t.word());
+      if (tokens.size() == 1) {
+        // The word itself, or its stem under one of the stemmers.
+        List<Need> keys = new ArrayList<>();
+        for (String key : CompiledQuery.wordKeys(t.word(), tokens.get(0))) {
+          Need k = new Key(textKey(key));
+          if (!keys.contains(k)) {
+            keys.add(k);
+          }
+        }
+        return Optional.of(keys.size() == 1 ? keys.get(0) : new AnyOf(List.copyOf(keys)));
+      }
       return everyToken(t.word());
     }
     if (q instanceof QueryNode.Phrase p) {

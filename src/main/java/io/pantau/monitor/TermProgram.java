@@ -276,6 +276,14 @@ final class TermProgram {
         // A phrase of one word, whatever its slop, is that word (as in CompiledQuery).
         List<String> terms = QueryText.analyze(LuceneCompiler.words(q)).terms();
         if (terms.size() == 1 && !CompiledQuery.unusual(terms.get(0))) {
+          if (q instanceof QueryNode.Term t) {
+            // A bare word: the word itself, or its stem in the document's language.
+            List<Node> keys = new ArrayList<>();
+            for (String key : CompiledQuery.wordKeys(t.word(), terms.get(0))) {
+              keys.add(word(fields(field), ids.word(key)));
+            }
+            return new Branch(OR, new int[] {keys.size()}, keys, 0);
+          }
           return word(fields(field), ids.word(terms.get(0)));
         }
       }

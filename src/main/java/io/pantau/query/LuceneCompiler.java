@@ -2,6 +2,7 @@ package io.pantau.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
@@ -35,6 +36,32 @@ public final class LuceneCompiler {
   private static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
 
   private LuceneCompiler() {}
+
+  /**
+   * The field holding a stemmer's stems of a text field ({@code title.id}): the stems of the
+   * field's tokens, one per position, analysed with {@link QueryText#stemAnalyzer()}. Only an
+   * article in that stemmer's language has it.
+   */
+  public static String stemField(String field, String stemmer) {
+    return field + "." + stemmer;
+  }
+
+  /**
+   * Whether the words of a NEAR may match their inflections: only when every operand is a bare word
+   * of one token or a prefix. A quoted phrase on either side means words as written, and so the
+   * whole NEAR compares surface words.
+   */
+  public static boolean nearStems(QueryNode.Near near) {
+    return stemmableOperand(near.left()) && stemmableOperand(near.right());
+  }
+
+  private static boolean stemmableOperand(QueryNode operand) {
+    if (operand instanceof QueryNode.Or or) {
+      return or.clauses().stream().allMatch(LuceneCompiler::stemmableOperand);
+    }
+    return operand instanceof QueryNode.Term t
+        && (t.prefix() || QueryText.tokens(t.word()).size() == 1);
+  }
 
   /** The Lucene field holding the values of an exact field. */
   public static String fieldName(ExactField field) {
@@ -115,11 +142,26 @@ public final class LuceneCompiler {
 
   private static org.apache.lucene.search.Query text(QueryNode leaf, String field) {
     if (leaf instanceof QueryNode.Term t && t.prefix()) {
-      return new PrefixQuery(new Term(field, QueryText.prefix(t.word())));
+      String prefix = QueryText.prefix(t.word());
+      List<org.apache.lucene.search.Query> any = new ArrayList<>();
+      any.add(new PrefixQuery(new Term(field, prefix)));
+      for (String stemmer : QueryText.STEMMERS) {
+        any.add(new PrefixQuery(new Term(stemField(field, stemmer), prefix)));
+      }
+      return anyOf(any);
     }
     QueryText.Analyzed analyzed = QueryText.analyze(words(leaf));
     if (analyzed.terms().size() == 1) {
-      return new TermQuery(new Term(field, analyzed.terms().get(0)));
+      TermQuery surface = new TermQuery(new Term(field, analyzed.terms().get(0)));
+      if (!(leaf instanceof QueryNode.Term t)) {
+        return surface;
+      }
+      List<org.apache.lucene.search.Query> any = new ArrayList<>();
+      any.add(surface);
+      for (Map.Entry<String, String> stem : QueryText.stems(t.word()).entrySet()) {
+        any.add(new TermQuery(new Term(stemField(field, stem.getKey()), stem.getValue())));
+      }
+      return anyOf(any);
     }
     PhraseQuery.Builder b = new PhraseQuery.Builder();
     for (int i = 0; i < analyzed.terms().size(); i++) {
@@ -137,22 +179,31 @@ public final class LuceneCompiler {
 
   private static org.apache.lucene.search.Query near(QueryNode.Near near) {
     List<org.apache.lucene.search.Query> perField = new ArrayList<>();
+    List<String> stemmers = nearStems(near) ? QueryText.STEMMERS : List.<String>of();
     for (String field : TEXT_FIELDS) {
-      SpanQuery left = span(near.left(), field);
-      SpanQuery right = span(near.right(), field);
-      if (left != null && right != null) {
-        perField.add(new SpanNearQuery(new SpanQuery[] {left, right}, near.distance(), false));
+      List<String> stemmersHere = new ArrayList<>();
+      stemmersHere.add(null);
+      stemmersHere.addAll(stemmers);
+      for (String stemmer : stemmersHere) {
+        SpanQuery left = span(near.left(), field, stemmer);
+        SpanQuery right = span(near.right(), field, stemmer);
+        if (left != null && right != null) {
+          perField.add(new SpanNearQuery(new SpanQuery[] {left, right}, near.distance(), false));
+        }
       }
     }
     return anyOf(perField);
   }
 
-  /** The span of a NEAR operand in one field, or null where the operand cannot occur there. */
-  private static SpanQuery span(QueryNode operand, String field) {
+  /**
+   * The span of a NEAR operand in one field (its surface words, or with a stemmer its stems), or
+   * null where the operand cannot occur there.
+   */
+  private static SpanQuery span(QueryNode operand, String field, String stemmer) {
     if (operand instanceof QueryNode.Or or) {
       List<SpanQuery> spans = new ArrayList<>();
       for (QueryNode c : or.clauses()) {
-        SpanQuery s = span(c, field);
+        SpanQuery s = span(c, field, stemmer);
         if (s != null) {
           spans.add(s);
         }
@@ -165,9 +216,14 @@ public final class LuceneCompiler {
     if (!fieldsOf(operand).contains(field)) {
       return null;
     }
+    String target = stemmer == null ? field : stemField(field, stemmer);
     if (operand instanceof QueryNode.Term t && t.prefix()) {
       return new SpanMultiTermQueryWrapper<>(
-          new PrefixQuery(new Term(field, QueryText.prefix(t.word()))));
+          new PrefixQuery(new Term(target, QueryText.prefix(t.word()))));
+    }
+    if (stemmer != null) {
+      String stem = QueryText.stems(words(operand)).get(stemmer);
+      return new SpanTermQuery(new Term(target, stem));
     }
     List<String> terms = QueryText.tokens(words(operand));
     if (terms.size() == 1) {

@@ -1,14 +1,18 @@
 package io.pantau.query;
 
+import io.pantau.analysis.Stemming;
 import io.pantau.text.Fold;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -27,12 +31,73 @@ public final class QueryText {
 
   private QueryText() {}
 
+  /** The stemmers whose stems are indexed beside the surface words ({@code id}, {@code en}). */
+  public static final List<String> STEMMERS = Stemming.STEMMERS;
+
   /**
    * A new analyzer for the {@code title} and {@code body} of documents matched with Lucene, the
    * same as the one that reads query words; the caller closes it.
    */
   public static Analyzer analyzer() {
     return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+  }
+
+  /**
+   * The stemmers a query word is looked up under, each with the stem of the word there: a bare word
+   * matches an article holding the word itself, or (in the article's own language) any word with
+   * the same stem. Empty for a word that is not one single token ({@code China-Kazakhstan} stays a
+   * phrase of its surface parts).
+   */
+  public static Map<String, String> stems(String word) {
+    List<String> t = tokens(word);
+    if (t.size() != 1) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String stemmer : Stemming.STEMMERS) {
+      out.put(stemmer, Stemming.stem(stemmer, t.get(0)));
+    }
+    return out;
+  }
+
+  /** The stemmer an article in this language is stemmed with, or null for none. */
+  public static String stemmerFor(String lang) {
+    return Stemming.stemmerFor(lang);
+  }
+
+  /** The stem of one index term (as {@link #tokens} gives it) under a stemmer. */
+  public static String stem(String stemmer, String term) {
+    return Stemming.stem(stemmer, term);
+  }
+
+  /**
+   * Folded text as its stemmed field holds it: every token replaced by its stem, separated by
+   * spaces, one stem per token so that positions stay those of the surface words.
+   */
+  public static String stemmedText(String stemmer, String foldedText) {
+    if (foldedText == null || foldedText.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(foldedText.length());
+    forEachToken(
+        STANDARD,
+        "",
+        foldedText,
+        (term, position) -> {
+          if (out.length() > 0) {
+            out.append(' ');
+          }
+          out.append(Stemming.stem(stemmer, term));
+        });
+    return out.toString();
+  }
+
+  /**
+   * A new analyzer for stemmed fields, whose text is already one stem per space-separated token:
+   * Elasticsearch's {@code whitespace} analyzer; the caller closes it.
+   */
+  public static Analyzer stemAnalyzer() {
+    return new WhitespaceAnalyzer();
   }
 
   /** The index terms of text as a query or the index sees it: folded, then tokenised. */

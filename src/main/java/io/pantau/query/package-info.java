@@ -51,6 +51,6 @@
  * <p>Pure: no framework and no Elasticsearch client; of libraries only Lucene ({@code lucene-core},
  * {@code lucene-analysis-common}, {@code lucene-queries}).
  *
- * <p>May import: text.
+ * <p>May import: analysis, text.
  */
 package io.pantau.query;

@@ -33,6 +33,10 @@ final class ElasticsearchModel {
       Map.ofEntries(
           Map.entry("search.title", LuceneCompiler.TITLE),
           Map.entry("search.body", LuceneCompiler.BODY),
+          Map.entry("search.id.title", LuceneCompiler.stemField(LuceneCompiler.TITLE, "id")),
+          Map.entry("search.id.body", LuceneCompiler.stemField(LuceneCompiler.BODY, "id")),
+          Map.entry("search.en.title", LuceneCompiler.stemField(LuceneCompiler.TITLE, "en")),
+          Map.entry("search.en.body", LuceneCompiler.stemField(LuceneCompiler.BODY, "en")),
           Map.entry("source.lc", "source"),
           Map.entry("publisher.lc", "publisher"),
           Map.entry("lang", "lang"),

@@ -34,15 +34,40 @@ class QueryCompilerTest {
 
   private static String eitherField(String leaf) {
     return "{'bool':{'minimum_should_match':'1','should':["
-        + leaf.replace("F", "search.title")
+        + inField(leaf, "title")
         + ","
-        + leaf.replace("F", "search.body")
+        + inField(leaf, "body")
         + "]}}";
+  }
+
+  /** The leaf with F, Fid and Fen naming the surface field and its two stemmed fields. */
+  private static String inField(String leaf, String field) {
+    return leaf.replace("Fid", "search.id." + field)
+        .replace("Fen", "search.en." + field)
+        .replace("F", "search." + field);
+  }
+
+  /** A bare word in field F: the word as written, or its stem in each language's stems. */
+  private static String wordOrStems(String word, String idStem, String enStem) {
+    return "{'bool':{'minimum_should_match':'1','should':["
+        + "{'match':{'F':{'query':'"
+        + word
+        + "'}}},{'term':{'Fid':{'value':'"
+        + idStem
+        + "'}}},{'term':{'Fen':{'value':'"
+        + enStem
+        + "'}}}]}}";
   }
 
   @Test
   void aBareWordIsMatchedFoldedInTitleOrBody() throws IOException {
-    assertCompiles("Tōkayev", eitherField("{'match':{'F':{'query':'tokayev'}}}"));
+    assertCompiles("Tōkayev", eitherField(wordOrStems("tokayev", "tokayev", "tokayev")));
+  }
+
+  @Test
+  void aBareWordAlsoMatchesItsStemInEachLanguage() throws IOException {
+    assertCompiles("Kebanjiran", eitherField(wordOrStems("kebanjiran", "banjir", "kebanjiran")));
+    assertCompiles("floods", eitherField(wordOrStems("floods", "floods", "flood")));
   }
 
   @Test
@@ -53,7 +78,11 @@ class QueryCompilerTest {
 
   @Test
   void aPrefixIsFoldedAndLookedUpInBothFields() throws IOException {
-    assertCompiles("Jók*", eitherField("{'prefix':{'F':{'value':'jok'}}}"));
+    assertCompiles(
+        "Jók*",
+        eitherField(
+            "{'bool':{'minimum_should_match':'1','should':[{'prefix':{'F':{'value':'jok'}}},"
+                + "{'prefix':{'Fid':{'value':'jok'}}},{'prefix':{'Fen':{'value':'jok'}}}]}}"));
   }
 
   @Test
@@ -67,7 +96,7 @@ class QueryCompilerTest {
 
   @Test
   void bodyRestrictsAWordToTheBody() throws IOException {
-    assertCompiles("body:kerja", "{'match':{'search.body':{'query':'kerja'}}}");
+    assertCompiles("body:kerja", inField(wordOrStems("kerja", "kerja", "kerja"), "body"));
   }
 
   @Test
@@ -86,10 +115,34 @@ class QueryCompilerTest {
   @Test
   void nearLeavesOutAFieldWhereOneSideCannotOccur() throws IOException {
     assertCompiles(
-        "title:jokowi NEAR/2 kyiv",
+        "title:jokowi NEAR/2 \"kyiv\"",
         "{'span_near':{'in_order':false,'slop':2,'clauses':["
             + "{'span_term':{'search.title':{'value':'jokowi'}}},"
             + "{'span_term':{'search.title':{'value':'kyiv'}}}]}}");
+  }
+
+  @Test
+  void nearOfBareWordsAlsoRunsOverEachLanguagesStems() throws IOException {
+    String near = "{'span_near':{'in_order':false,'slop':2,'clauses':[%s,%s]}}";
+    String term = "{'span_term':{'%s':{'value':'%s'}}}";
+    assertCompiles(
+        "title:membanjiri NEAR/2 floods",
+        "{'bool':{'minimum_should_match':'1','should':["
+            + String.format(
+                near,
+                String.format(term, "search.title", "membanjiri"),
+                String.format(term, "search.title", "floods"))
+            + ","
+            + String.format(
+                near,
+                String.format(term, "search.id.title", "banjir"),
+                String.format(term, "search.id.title", "floods"))
+            + ","
+            + String.format(
+                near,
+                String.format(term, "search.en.title", "membanjiri"),
+                String.format(term, "search.en.title", "flood"))
+            + "]}}");
   }
 
   @Test
@@ -187,6 +240,10 @@ class QueryCompilerTest {
             Set.of(
                 "search.title",
                 "search.body",
+                "search.id.title",
+                "search.id.body",
+                "search.en.title",
+                "search.en.body",
                 "source.lc",
                 "publisher.lc",
                 "lang",

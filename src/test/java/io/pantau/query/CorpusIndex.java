@@ -3,11 +3,13 @@ package io.pantau.query;
 import io.pantau.text.Fold;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -29,7 +31,14 @@ public final class CorpusIndex implements AutoCloseable {
   private final int[] idOf;
 
   public CorpusIndex(List<Corpus.Doc> docs) {
-    try (Analyzer analyzer = QueryText.analyzer();
+    Map<String, Analyzer> stemFields = new HashMap<>();
+    for (String stemmer : QueryText.STEMMERS) {
+      stemFields.put(
+          LuceneCompiler.stemField(LuceneCompiler.TITLE, stemmer), QueryText.stemAnalyzer());
+      stemFields.put(
+          LuceneCompiler.stemField(LuceneCompiler.BODY, stemmer), QueryText.stemAnalyzer());
+    }
+    try (Analyzer analyzer = new PerFieldAnalyzerWrapper(QueryText.analyzer(), stemFields);
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (Corpus.Doc doc : docs) {
         writer.addDocument(document(doc));
@@ -56,6 +65,21 @@ public final class CorpusIndex implements AutoCloseable {
     d.add(new StoredField("id", doc.id()));
     d.add(new TextField(LuceneCompiler.TITLE, Fold.fold(doc.title()), Field.Store.NO));
     d.add(new TextField(LuceneCompiler.BODY, Fold.fold(doc.body()), Field.Store.NO));
+    // The stems of the article's own language, as the index and the monitor keep them.
+    List<String> lang = doc.exact().getOrDefault("lang", List.of());
+    String stemmer = lang.isEmpty() ? null : QueryText.stemmerFor(lang.get(0));
+    if (stemmer != null) {
+      d.add(
+          new TextField(
+              LuceneCompiler.stemField(LuceneCompiler.TITLE, stemmer),
+              QueryText.stemmedText(stemmer, Fold.fold(doc.title())),
+              Field.Store.NO));
+      d.add(
+          new TextField(
+              LuceneCompiler.stemField(LuceneCompiler.BODY, stemmer),
+              QueryText.stemmedText(stemmer, Fold.fold(doc.body())),
+              Field.Store.NO));
+    }
     for (Map.Entry<String, List<String>> e : doc.exact().entrySet()) {
       for (String value : e.getValue()) {
         d.add(new StringField(e.getKey(), QueryText.exact(value), Field.Store.NO));

@@ -104,7 +104,9 @@ public final class CorpusQueries {
             entry("person:\"Joko Widodo\"", 1, 18, 19),
             entry("keyword:\"harga pangan\"", 2, 22, 47),
             entry("keyword:high-speed*", 50),
-            entry("org:apple AND NOT body:appealed", 30),
+            entry("org:apple AND NOT body:\"appealed\"", 30),
+            // A bare word also excludes its inflections: "appeal" is in 30's body.
+            entry("org:apple AND NOT body:appealed"),
             entry("lang:EN AND source:reuters AND oil", 20, 21),
             entry("story:S-PIPE", 3, 4),
             entry("(banjir OR gempa) AND lang:id", 7, 8, 27),
@@ -123,7 +125,17 @@ public final class CorpusQueries {
             entry("2-1", 37, 38),
             entry("6.2", 26),
             entry("-banjir", allBut(7, 8)),
-            entry("&", allBut()))
+            entry("&", allBut()),
+            // A bare word finds its inflections in the article's own language; quotes do not.
+            entry("landa", 7),
+            entry("ungsi NEAR/2 masjid", 7),
+            entry("janji", 8),
+            entry("\"janji\""),
+            entry("fine", 30, 31),
+            entry("\"fine\"", 31),
+            entry("title:fined", 30),
+            entry("appeal NEAR/1 apple", 31),
+            entry("\"appeal\" NEAR/1 apple"))
         .forEach(e -> m.put(e.getKey(), e.getValue()));
     return m;
   }

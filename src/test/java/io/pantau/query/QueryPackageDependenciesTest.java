@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryPackageDependenciesTest {
   @Test
-  void theQueryLanguageDependsOnTheJdkTextAndLuceneOnly() {
+  void theQueryLanguageDependsOnTheJdkTextAnalysisAndLuceneOnly() {
     JavaClasses main =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -20,7 +20,11 @@ class QueryPackageDependenciesTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "java..", "io.pantau.query..", "io.pantau.text..", "org.apache.lucene..")
+            "java..",
+            "io.pantau.query..",
+            "io.pantau.analysis..",
+            "io.pantau.text..",
+            "org.apache.lucene..")
         .check(main);
   }
 }

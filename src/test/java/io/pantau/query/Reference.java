@@ -15,8 +15,13 @@ final class Reference {
   private final List<String> body;
   private final Corpus.Doc doc;
 
+  /** The stemmer of the document's language, or null: a bare word also matches its inflections. */
+  private final String stemmer;
+
   Reference(Corpus.Doc doc) {
     this.doc = doc;
+    List<String> lang = doc.exact().getOrDefault("lang", List.of());
+    this.stemmer = lang.isEmpty() ? null : QueryText.stemmerFor(lang.get(0));
     this.title = QueryText.tokens(doc.title());
     this.body = QueryText.tokens(doc.body());
   }
@@ -74,7 +79,7 @@ final class Reference {
     boolean any = false;
     boolean empty = true;
     for (TextField f : fields(q)) {
-      List<Span> spans = spans(q, tokensOf(f));
+      List<Span> spans = spans(q, tokensOf(f), stemmer);
       if (spans != null) {
         empty = false;
         any |= !spans.isEmpty();
@@ -99,8 +104,12 @@ final class Reference {
   /** A stretch of tokens [start, end). */
   record Span(int start, int end) {}
 
-  /** Every occurrence of a word, prefix or phrase in the tokens; null when it has no term. */
-  private static List<Span> spans(QueryNode leaf, List<String> tokens) {
+  /**
+   * Every occurrence of a word, prefix or phrase in the tokens; null when it has no term. With a
+   * stemmer, a bare word of one token also occurs where a token has its stem, and a prefix where a
+   * token's stem starts with it; a quoted phrase never looks at stems.
+   */
+  private static List<Span> spans(QueryNode leaf, List<String> tokens, String stemmer) {
     List<Span> out = new ArrayList<>();
     if (leaf instanceof QueryNode.Term t && t.prefix()) {
       String prefix = Fold.fold(t.word());
@@ -108,11 +117,26 @@ final class Reference {
         return null;
       }
       for (int i = 0; i < tokens.size(); i++) {
-        if (tokens.get(i).startsWith(prefix)) {
+        String token = tokens.get(i);
+        if (token.startsWith(prefix)
+            || (stemmer != null && QueryText.stem(stemmer, token).startsWith(prefix))) {
           out.add(new Span(i, i + 1));
         }
       }
       return out;
+    }
+    if (leaf instanceof QueryNode.Term t && stemmer != null) {
+      List<String> word = QueryText.tokens(t.word());
+      if (word.size() == 1) {
+        String stem = QueryText.stem(stemmer, word.get(0));
+        for (int i = 0; i < tokens.size(); i++) {
+          String token = tokens.get(i);
+          if (token.equals(word.get(0)) || QueryText.stem(stemmer, token).equals(stem)) {
+            out.add(new Span(i, i + 1));
+          }
+        }
+        return out;
+      }
     }
     String text =
         leaf instanceof QueryNode.Term t
@@ -173,7 +197,11 @@ final class Reference {
     return false;
   }
 
+  /** Whether the NEAR being evaluated compares stems: no quoted phrase on either side. */
+  private boolean stemsInNear;
+
   private Boolean near(QueryNode.Near near) {
+    stemsInNear = LuceneCompiler.nearStems(near);
     Boolean result = null;
     for (TextField f : List.of(TextField.TITLE, TextField.BODY)) {
       List<Span> left = operandSpans(near.left(), f);
@@ -209,7 +237,7 @@ final class Reference {
       }
       return all;
     }
-    List<Span> s = spans(operand, tokensOf(f));
+    List<Span> s = spans(operand, tokensOf(f), stemsInNear ? stemmer : null);
     if (s != null && !fields(operand).contains(f)) {
       return List.of();
     }
