@@ -112,6 +112,13 @@ public interface PantauConfig {
      */
     @WithDefault("30s")
     String searchTimeout();
+
+    /**
+     * Whether articles indexed before the current search fields (stems) are brought up to date in
+     * the background after start ({@code io.pantau.index.SearchTextMigration}).
+     */
+    @WithDefault("true")
+    boolean migrateOnStart();
   }
 
   /** Accepting and processing articles. */
