@@ -17,6 +17,7 @@ import co.elastic.clients.transport.TransportException;
 import io.pantau.article.Article;
 import io.pantau.article.EnrichedArticle;
 import io.pantau.config.PantauConfig;
+import io.pantau.query.QueryText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -185,7 +187,12 @@ public class ArticleIndex {
             .map(ArticleDocument::toArticle)
             .toList();
     long total = r.hits().total() == null ? items.size() : r.hits().total().value();
-    return new SearchPage(total, items);
+    Set<String> inflections = new TreeSet<>();
+    for (Article a : items) {
+      String text = String.join("\n", nonNull(a.title()), nonNull(a.lead()), nonNull(a.body()));
+      inflections.addAll(QueryText.inflectedWords(search.q(), a.lang(), text));
+    }
+    return new SearchPage(total, items, List.copyOf(inflections));
   }
 
   /** How many articles match the search's filters and query (paging ignored). */
@@ -338,5 +345,9 @@ public class ArticleIndex {
     } catch (UncheckedIOException e) {
       throw new IndexUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
     }
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
   }
 }

@@ -5,10 +5,13 @@ import io.pantau.text.Fold;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -98,6 +101,47 @@ public final class QueryText {
    */
   public static Analyzer stemAnalyzer() {
     return new WhitespaceAnalyzer();
+  }
+
+  /**
+   * The words of a text (folded, as the index has them) that a query's bare words or prefixes match
+   * only through their stems in the text's language: {@code kebanjiran} for {@code banjir}. What a
+   * highlighter marks beside the words the query spells out. Words under NOT are not reasons for a
+   * match and are left out; so are quoted phrases, which match as written.
+   */
+  public static Set<String> inflectedWords(QueryNode query, String lang, String text) {
+    String stemmer = stemmerFor(lang);
+    Set<String> out = new TreeSet<>();
+    if (stemmer == null || text == null || text.isEmpty()) {
+      return out;
+    }
+    List<String> words = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+    for (QueryNode leaf : searchable(query).positiveClauses()) {
+      if (leaf instanceof QueryNode.Term t && t.prefix()) {
+        prefixes.add(prefix(t.word()));
+      } else if (leaf instanceof QueryNode.Term t) {
+        List<String> token = tokens(t.word());
+        if (token.size() == 1) {
+          words.add(token.get(0));
+        }
+      }
+    }
+    if (words.isEmpty() && prefixes.isEmpty()) {
+      return out;
+    }
+    Set<String> wordStems = new HashSet<>();
+    words.forEach(w -> wordStems.add(Stemming.stem(stemmer, w)));
+    for (String token : new HashSet<>(tokens(text))) {
+      if (words.contains(token) || prefixes.stream().anyMatch(token::startsWith)) {
+        continue; // spelled out by the query: the highlighter finds it itself
+      }
+      String stem = Stemming.stem(stemmer, token);
+      if (wordStems.contains(stem) || prefixes.stream().anyMatch(stem::startsWith)) {
+        out.add(token);
+      }
+    }
+    return out;
   }
 
   /** The index terms of text as a query or the index sees it: folded, then tokenised. */

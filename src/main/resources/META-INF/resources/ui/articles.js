@@ -49,12 +49,20 @@ function pager(page, total) {
   );
 }
 
+// Words the last search matched through their stems (kebanjiran for banjir), with its query, so
+// that the article opened from the results marks them too.
+let lastInflections = { q: null, words: [] };
+
+function withInflections(words, inflections) {
+  return words.concat((inflections || []).map((w) => [{ word: w, prefix: false }]));
+}
+
 export function renderList(root) {
   const f = filter();
   const p = route().params;
   const page = Number(p.get('page') || 0);
   const sentiment = p.get('sentiment') || '';
-  const words = terms(f.q);
+  let words = terms(f.q);
   const results = h('div#results');
   const summary = h('p.summary', { role: 'status' });
   clear(root, h('div.page-head', h('h1', 'Articles'), summary, sentimentSelect(sentiment)), results);
@@ -62,6 +70,8 @@ export function renderList(root) {
     results,
     api.get('/api/articles' + api.qs({ ...apiFilter(f), sentiment, page, size: PAGE_SIZE })),
     (d) => {
+      lastInflections = { q: f.q, words: d.inflections || [] };
+      words = withInflections(words, d.inflections);
       summary.textContent = num(d.total) + (d.total === 1 ? ' article' : ' articles') + (f.q ? ' match ' + f.q : '');
       if (!d.items.length) {
         results.append(empty('No article matches. Widen the period or simplify the query.'));
@@ -120,7 +130,8 @@ function chips(list, field) {
 }
 
 export function renderDetail(root, id) {
-  const words = terms(filter().q);
+  const q = filter().q;
+  const words = withInflections(terms(q), lastInflections.q === q ? lastInflections.words : []);
   const body = h('div');
   clear(
     root,

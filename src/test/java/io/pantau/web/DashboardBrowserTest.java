@@ -365,6 +365,38 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aBareWordHighlightsItsInflectionsInTheResults() {
+    JsonPath page =
+        Api.asViewer()
+            .queryParam("q", "dagang")
+            .queryParam("from", "2025-06-01")
+            .queryParam("to", "2025-10-31")
+            .get("/api/articles")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> inflections = page.getList("inflections");
+    assertFalse(inflections.isEmpty(), "no inflection of dagang among the hits");
+    open("/articles?q=dagang&" + PERIOD);
+    waiting().until(d -> !d.findElements(By.cssSelector(".result")).isEmpty());
+    settled();
+    assertEquals(List.of(), errors());
+    List<String> marks =
+        driver.findElements(By.cssSelector(".result mark")).stream()
+            .map(e -> e.getText().toLowerCase())
+            .distinct()
+            .sorted()
+            .toList();
+    for (String m : marks) {
+      assertTrue(m.equals("dagang") || inflections.contains(m), m + " marked; " + inflections);
+    }
+    assertTrue(
+        marks.stream().anyMatch(inflections::contains),
+        "no inflection marked: " + marks + "; " + inflections);
+  }
+
+  @Test
   void aSearchHighlightsItsWordsAndOpensAnArticleWithItsMetadataAndCopies() throws IOException {
     open("/articles?" + PERIOD);
     WebElement q = waiting().until(ExpectedConditions.elementToBeClickable(By.id("f-q")));
