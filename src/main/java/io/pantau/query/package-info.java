@@ -38,6 +38,10 @@
  *       side by side, as a phrase does.
  *   <li>A word or phrase that leaves no index term (a lone {@code &}) is dropped like a stop word;
  *       a query left with nothing matches everything, as a blank one does.
+ *   <li>A bare word of one token also matches, in each article's own language, the words with its
+ *       stem ({@code io.pantau.analysis}); a prefix is also compared with stems; a quoted phrase (a
+ *       quoted single word too) matches words as written. NEAR compares stems only when neither
+ *       side holds a quoted phrase or a word the tokenizer splits.
  * </ul>
  *
  * <p>Words are kept as written in the tree and folded ({@code io.pantau.text.Fold}) only by the
