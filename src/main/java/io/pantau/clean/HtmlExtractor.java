@@ -199,15 +199,16 @@ final class HtmlExtractor {
    * The characters of prose (pieces long enough to score, mostly not links, not headings) under
    * each element, from one walk of the page.
    */
-  private static Map<Element, Integer> proseByElement(Element body) {
+  private Map<Element, Integer> proseByElement(Element body) {
     List<Piece> pieces = new ArrayList<>();
     new Walker(pieces).walk(body, false);
     Map<Element, Integer> out = new IdentityHashMap<>();
+    Map<Element, Boolean> other = new IdentityHashMap<>();
     for (Piece p : pieces) {
       if (p.heading() || p.caption() || p.linkChars() * 2 > p.text().length()) {
         continue;
       }
-      if (pieceScore(p) == 0) {
+      if (pieceScore(p) == 0 || underOtherContent(p.owner(), other)) {
         continue;
       }
       int len = p.text().length();
@@ -216,6 +217,29 @@ final class HtmlExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether an element sits in navigation, an aside, a footer or a container named for other
+   * content (comments): prose there is not the story's, so it does not count against it.
+   */
+  private boolean underOtherContent(Element owner, Map<Element, Boolean> memo) {
+    for (Element e = owner; e != null; e = e.parent()) {
+      Boolean known = memo.get(e);
+      if (known == null) {
+        String tag = e.normalName();
+        known =
+            CHROME_TAGS.contains(tag)
+                || tag.equals("footer") && e.closest("article") == null
+                || CHROME_ROLES.contains(e.attr("role"))
+                || namedAs(e, rules.htmlDropAlways);
+        memo.put(e, known);
+      }
+      if (known) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -390,7 +414,7 @@ final class HtmlExtractor {
   }
 
   private Element best(Element body, List<Piece> pieces) {
-    Element marked = body.selectFirst(Selectors.of("[itemprop=articleBody]"));
+    Element marked = marked(body);
     if (marked != null && marked.text().length() >= 140) {
       return marked;
     }
@@ -418,6 +442,34 @@ final class HtmlExtractor {
   }
 
   /**
+   * The element marked as the article body, when the mark is unambiguous: one such element, or one
+   * with three times the text of any other. Listing pages mark every teaser's excerpt.
+   */
+  private static Element marked(Element body) {
+    Element first = null;
+    Element longest = null;
+    int longestLen = 0;
+    int secondLen = 0;
+    for (Element e : body.select(Selectors.of("[itemprop=articleBody]"))) {
+      if (first == null) {
+        first = e;
+      }
+      int len = e.text().length();
+      if (len > longestLen) {
+        secondLen = longestLen;
+        longestLen = len;
+        longest = e;
+      } else if (len > secondLen) {
+        secondLen = len;
+      }
+    }
+    if (first == null || longest == first && secondLen == 0) {
+      return first;
+    }
+    return longestLen >= secondLen * 3 ? longest : null;
+  }
+
+  /**
    * Climbs from the best container while an ancestor adds prose of its own: a story split over
    * sibling columns ("StoryBodyCompanionColumn") scores each column apart, yet is one story.
    * Wrappers that add nothing are climbed through; a link-dense ancestor stops the climb.
@@ -426,12 +478,15 @@ final class HtmlExtractor {
     Element chosen = best;
     double base = prose(best, pieces);
     Element up = best;
-    for (int level = 0; level < 4 && up != body && up.parent() != null; level++) {
+    int added = 0;
+    for (int level = 0; level < 10 && added < 4 && up != body && up.parent() != null; level++) {
       up = up.parent();
       double extra = prose(up, pieces) - prose(chosen, pieces);
       if (extra <= 0) {
+        // a wrapper that adds nothing does not count against the climb
         continue;
       }
+      added++;
       if (extra < base * WIDEN_SHARE || linkDensity(up) > WIDEN_MAX_LINKS) {
         break;
       }

@@ -202,4 +202,59 @@ class ExtractionClassesTest {
         a.captions().stream().anyMatch(c -> c.contains("Passengers queue")),
         a.captions().toString());
   }
+
+  @Test
+  void anArticleBodyMarkOnEveryTeaserIsNotTrusted() {
+    StringBuilder cards = new StringBuilder();
+    for (int i = 1; i <= 3; i++) {
+      cards
+          .append("<div class=\"teaser\"><h3><a href=\"/t")
+          .append(i)
+          .append("\">Another story number ")
+          .append(i)
+          .append("</a></h3><div itemprop=\"articleBody\">An excerpt of another story that is long")
+          .append(" enough to pass for a body on its own, with a clause or two, and a few words")
+          .append(" more to be sure that it is read as one whole paragraph.</div></div>");
+    }
+    Article a =
+        page(
+            "<div class=\"entry\"><p>"
+                + STORY_1
+                + "</p><p>"
+                + STORY_2
+                + "</p><p>"
+                + STORY_3
+                + "</p></div><div class=\"more\">"
+                + cards
+                + "</div>");
+    assertTrue(a.body().contains(STORY_1), a.body());
+    assertFalse(a.body().contains("An excerpt of another story"), a.body());
+  }
+
+  @Test
+  void aStorySplitOverDeeplyWrappedSectionsIsTakenWhole() {
+    String wrap = "<div><div><div><div>";
+    String unwrap = "</div></div></div></div>";
+    Article a =
+        page(
+            menu()
+                + "<div class=\"story\"><section>"
+                + wrap
+                + "<p>"
+                + STORY_1
+                + "</p><p>"
+                + STORY_2
+                + "</p>"
+                + unwrap
+                + "</section><section>"
+                + wrap
+                + "<p>"
+                + STORY_3
+                + "</p><p>Ferry operators welcomed the decision and said they would hire six more"
+                + " deck hands before the spring.</p>"
+                + unwrap
+                + "</section></div>");
+    assertTrue(a.body().contains(STORY_1), a.body());
+    assertTrue(a.body().contains(STORY_3), a.body());
+  }
 }

@@ -163,6 +163,21 @@ public final class ExtractionHarness {
       switch (args[i]) {
         case "show" -> show = Integer.parseInt(args[++i]);
         case "dump" -> dump = Path.of(args[++i]);
+        case "blocks" -> {
+          for (Case c : read(data)) {
+            if (c.id().equals(args[i + 1]) && c.tune()) {
+              HtmlExtractor.Extracted x =
+                  new HtmlExtractor(Rules.standard()).extract(Jsoup.parse(c.html()), true);
+              x.content().forEach(b -> System.out.println("  block: " + cut(b.text())));
+              System.out.println("  outside lines: " + x.outside().size());
+            }
+          }
+          return;
+        }
+        case "where" -> {
+          where(data, args[i + 1], args[i + 2]);
+          return;
+        }
         default -> data = Path.of(args[i]);
       }
     }
@@ -292,6 +307,28 @@ public final class ExtractionHarness {
     }
   }
 
+  /** Prints the ancestors of a string in a tune-set page (debugging aid for tuning). */
+  private static void where(Path data, String id, String needle) throws IOException {
+    for (Case c : read(data)) {
+      if (!c.id().equals(id) || !c.tune()) {
+        continue;
+      }
+      Document doc = Jsoup.parse(c.html());
+      doc.select("script, style, noscript, template").remove();
+      Element at = locate(doc, needle);
+      for (Element e = at; e != null; e = e.parent()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s.%s#%s text=%d children=%d%n",
+            e.normalName(),
+            e.className(),
+            e.id(),
+            e.text().length(),
+            e.childrenSize());
+      }
+    }
+  }
+
   /** Where a missed string sits: the error classes of issue 27, read from the markup. */
   static String missClass(Document doc, String want) {
     if (want.codePoints().anyMatch(ExtractionHarness::spaceless)) {
@@ -404,9 +441,10 @@ public final class ExtractionHarness {
         continue;
       }
       shown++;
+      Document doc = Jsoup.parse(c.html());
       out.println("== " + c.id() + " " + c.url() + " (output " + text.length() + " chars)");
-      missing.forEach(m -> out.println("  missing: " + cut(m)));
-      kept.forEach(k -> out.println("  kept:    " + cut(k)));
+      missing.forEach(m -> out.println("  missing [" + missClass(doc, m) + "]: " + cut(m)));
+      kept.forEach(k -> out.println("  kept [" + keptClass(doc, k) + "]: " + cut(k)));
     }
   }
 
