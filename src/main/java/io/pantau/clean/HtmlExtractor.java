@@ -81,6 +81,15 @@ final class HtmlExtractor {
   /** Cells and items: short by nature, so kept inside the story without the prose test. */
   private static final Set<String> ITEMS = Set.of("li", "td", "th", "dd", "dt");
 
+  /** The tag of the mark left where chrome with some text was removed. */
+  private static final String GAP = "pantau-gap";
+
+  /** Text a removed box must have held to leave a gap mark (an ad label leaves none). */
+  private static final int GAP_MIN_CHARS = 30;
+
+  /** Longest heading read as a section label ("Related articles"); longer ones are leads. */
+  private static final int LABEL_MAX_CHARS = 80;
+
   /** Longest text of a sign-up or author box. */
   private static final int BOX_MAX_CHARS = 400;
 
@@ -126,6 +135,7 @@ final class HtmlExtractor {
     int bodyChars = Math.max(1, body.text().length());
     Map<Element, Integer> prose = wholePage ? proseByElement(body) : Map.of();
     int bodyProse = Math.max(1, prose.getOrDefault(body, 0));
+    List<Element> chrome = new ArrayList<>();
     body.filter(
         new NodeFilter() {
           @Override
@@ -138,8 +148,8 @@ final class HtmlExtractor {
                 || holdsTheStory(e, prose, bodyProse)) {
               return FilterResult.CONTINUE;
             }
-            removed.addAll(lines(e));
-            return FilterResult.REMOVE;
+            chrome.add(e);
+            return FilterResult.SKIP_ENTIRELY;
           }
 
           @Override
@@ -147,6 +157,9 @@ final class HtmlExtractor {
             return FilterResult.CONTINUE;
           }
         });
+    for (Element e : chrome) {
+      cut(e, removed);
+    }
     if (wholePage) {
       dropAuthorBoxes(body, removed);
     }
@@ -157,11 +170,35 @@ final class HtmlExtractor {
     List<Block> content = new ArrayList<>();
     List<String> before = new ArrayList<>();
     List<String> outside = new ArrayList<>(removed);
+    // A heading waits for what follows it: one that leads into a link list, or into removed
+    // chrome with nothing of the story after it ("Related articles", "Was this helpful?"), goes
+    // with them; an ad box removed between a heading and its paragraph does not take it.
+    Piece heading = null;
+    boolean gapped = false;
     for (Piece p : pieces) {
+      if (p.text().isEmpty()) {
+        gapped = heading != null;
+        continue;
+      }
       if (within(p.owner(), best)) {
-        if (p.linkChars() * 2 > p.text().length() && !p.caption()) {
+        boolean links = p.linkChars() * 2 > p.text().length() && !p.caption();
+        if (heading != null) {
+          boolean label = heading.text().length() <= LABEL_MAX_CHARS;
+          if (label && (links || gapped && p.heading())) {
+            outside.add(heading.text());
+          } else {
+            content.add(new Block(heading.text(), false, true, heading.item()));
+          }
+          heading = null;
+          gapped = false;
+        }
+        if (links) {
           // mostly links: never body, but a credit line links its names ("Penulis: <a>...</a>")
           outside.addAll(List.of(p.text().split("\n")));
+          continue;
+        }
+        if (p.heading() && !p.caption()) {
+          heading = p;
           continue;
         }
         content.add(new Block(p.text(), p.caption() || p.beside(), p.heading(), p.item()));
@@ -176,7 +213,32 @@ final class HtmlExtractor {
         }
       }
     }
+    if (heading != null) {
+      if (gapped && heading.text().length() <= LABEL_MAX_CHARS) {
+        outside.add(heading.text());
+      } else {
+        content.add(new Block(heading.text(), false, true, heading.item()));
+      }
+    }
     return new Extracted(content, before, outside);
+  }
+
+  /**
+   * Removes a chrome element, keeping its lines for credits and rights; one that held some text
+   * leaves a gap mark, so that a heading just above it is known to lead into chrome.
+   */
+  private static void cut(Element e, List<String> removed) {
+    List<String> ls = lines(e);
+    removed.addAll(ls);
+    int chars = 0;
+    for (String l : ls) {
+      chars += l.length();
+    }
+    if (chars >= GAP_MIN_CHARS && e.parent() != null) {
+      e.replaceWith(new Element(GAP));
+    } else {
+      e.remove();
+    }
   }
 
   /**
@@ -258,8 +320,7 @@ final class HtmlExtractor {
           && box.parent().text().length() <= BOX_MAX_CHARS) {
         box = box.parent();
       }
-      removed.addAll(lines(box));
-      box.remove();
+      cut(box, removed);
     }
   }
 
@@ -280,8 +341,7 @@ final class HtmlExtractor {
         if (box.selectFirst(Selectors.of("img")) != null
             && box.selectFirst(Selectors.of("h1, h2")) == null
             && len >= 80) {
-          removed.addAll(lines(box));
-          box.remove();
+          cut(box, removed);
           break;
         }
       }
@@ -338,6 +398,9 @@ final class HtmlExtractor {
       if (inCard) {
         cardProse += prose;
         dropped.add(p.text());
+        if (kept.isEmpty() || !kept.get(kept.size() - 1).text().isEmpty()) {
+          kept.add(new Piece("", p.owner(), 0, false, false, false, false));
+        }
       } else {
         kept.add(p);
       }
@@ -561,7 +624,9 @@ final class HtmlExtractor {
     new Walker(pieces).walk(e, false);
     List<String> out = new ArrayList<>();
     for (Piece p : pieces) {
-      out.addAll(List.of(p.text().split("\n")));
+      if (!p.text().isEmpty()) {
+        out.addAll(List.of(p.text().split("\n")));
+      }
     }
     return out;
   }
@@ -669,6 +734,9 @@ final class HtmlExtractor {
           String tag = c.normalName();
           if (tag.equals("br")) {
             run.append('\n');
+          } else if (tag.equals(GAP)) {
+            flush(owner, caption, item);
+            out.add(new Piece("", owner, 0, false, false, false, false));
           } else if (BLOCK_TAGS.contains(tag)) {
             flush(owner, caption, item);
             walk(c, caption, item);

@@ -257,4 +257,23 @@ class ExtractionClassesTest {
     assertTrue(a.body().contains(STORY_1), a.body());
     assertTrue(a.body().contains(STORY_3), a.body());
   }
+
+  @Test
+  void aHeadingThatLeadsIntoRemovedChromeGoesWithIt() {
+    Article a =
+        page(
+            menu()
+                + "<div class=\"entry\"><p>"
+                + STORY_1
+                + "</p><h2>What the council decided</h2><div class=\"ad-slot\">Advertisement:"
+                + " ferry season tickets at half price this month</div><p>"
+                + STORY_2
+                + "</p><p>"
+                + STORY_3
+                + "</p><h3>Did you find this article useful today?</h3><div class=\"share-box\">"
+                + "<p>Tell your friends about the ferry timetable story</p></div></div>");
+    assertTrue(a.body().contains("What the council decided"), a.body());
+    assertTrue(a.body().contains(STORY_3), a.body());
+    assertFalse(a.body().contains("Did you find this article useful"), a.body());
+  }
 }
