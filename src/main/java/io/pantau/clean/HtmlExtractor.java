@@ -455,6 +455,11 @@ final class HtmlExtractor {
         || e.attr("aria-hidden").equals("true")) {
       return true;
     }
+    if (HEADINGS.contains(tag) || tag.equals("p")) {
+      // layout names on a heading or a paragraph are anchors and styles ("nav_what_changed" of a
+      // table of contents); only names of other content ("standfirst") count there
+      return namedAs(e, rules.htmlDropAlways);
+    }
     return namedAs(e, rules.htmlDrop);
   }
 

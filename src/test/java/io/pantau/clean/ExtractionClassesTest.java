@@ -76,6 +76,20 @@ class ExtractionClassesTest {
   }
 
   @Test
+  void aChromeWordInTheIdOfAHeadingIsAnAnchorNotChrome() {
+    Article a =
+        page(
+            "<article><p>"
+                + STORY_1
+                + "</p><h2 id=\"nav-what-changes-for-commuters\">What changes for commuters</h2><p>"
+                + STORY_2
+                + "</p><p>"
+                + STORY_3
+                + "</p></article>");
+    assertTrue(a.body().contains("What changes for commuters"), a.body());
+  }
+
+  @Test
   void linkTextIsChargedToTheBrSeparatedParagraphThatHoldsIt() {
     String one = "Volunteers cleaned the beach on Saturday morning, collecting plastic nets.";
     String two =
