@@ -8,8 +8,14 @@ package io.pantau.clean;
  * @param text the text, lines separated by '\n'
  * @param caption the markup said it is a caption (figcaption)
  * @param heading the markup said it is a heading
+ * @param item the markup said it is a list item or a table cell or row: short by nature, kept
+ *     inside the story without the prose test
  */
-record Block(String text, boolean caption, boolean heading) {
+record Block(String text, boolean caption, boolean heading, boolean item) {
+
+  Block(String text, boolean caption, boolean heading) {
+    this(text, caption, heading, false);
+  }
 
   static Block of(String text) {
     return new Block(text, false, false);

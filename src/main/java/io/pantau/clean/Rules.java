@@ -52,6 +52,13 @@ final class Rules {
   final Map<String, Integer> relativeDays;
   final Map<String, String> agencies;
   final Set<String> htmlDrop;
+
+  /** Chrome words that name other content (comments): never trusted to hold the story. */
+  final Set<String> htmlDropAlways;
+
+  /** Words that mark the name of a news agency or outlet ("Philippine News Agency"). */
+  final Set<String> agencyWords;
+
   final Set<String> htmlKeep;
   final List<Pattern> chrome;
   final List<Pattern> datelines;
@@ -60,6 +67,10 @@ final class Rules {
   final List<Pattern> photographer;
   final List<Pattern> otherCredit;
   final List<Pattern> captions;
+
+  /** A photo credit alone on its line: "ANTARA FOTO/Name", "EPA-EFE/Name". */
+  final List<Pattern> photoCreditLines;
+
   final List<Pattern> copyright;
   final List<Pattern> copyrightNoise;
   final List<Pattern> aiProhibited;
@@ -107,7 +118,11 @@ final class Rules {
     map(files, "zones").forEach((k, v) -> zoneMap.put(k, ZoneOffset.of(v)));
     zones = Map.copyOf(zoneMap);
     agencies = map(files, "agency");
-    htmlDrop = words(files, "html.drop");
+    htmlDropAlways = words(files, "html.drop.always");
+    Set<String> drop = new HashSet<>(words(files, "html.drop"));
+    drop.addAll(htmlDropAlways);
+    htmlDrop = Set.copyOf(drop);
+    agencyWords = words(files, "agency.words");
     htmlKeep = words(files, "html.keep");
     Map<String, String> placeholders = new HashMap<>();
     // Vocabulary is lower case in the files; pages print "Juni", "JUNE" and "june" alike.
@@ -125,6 +140,7 @@ final class Rules {
     photographer = patterns(files, "credit.photographer", placeholders);
     otherCredit = patterns(files, "credit.other", placeholders);
     captions = patterns(files, "caption", placeholders);
+    photoCreditLines = patterns(files, "credit.photo.line", placeholders);
     copyright = patterns(files, "copyright", placeholders);
     copyrightNoise = patterns(files, "copyright.noise", placeholders);
     aiProhibited = patterns(files, "ai.prohibited", placeholders);

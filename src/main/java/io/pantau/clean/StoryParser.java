@@ -61,6 +61,7 @@ final class StoryParser {
     AI_PROHIBITED,
     AI_ALLOWED,
     CREDIT,
+    PHOTO_CREDIT,
     DATE
   }
 
@@ -86,26 +87,32 @@ final class StoryParser {
     List<Block> candidates = new ArrayList<>();
     for (Block block : content) {
       List<String> kept = new ArrayList<>();
+      String photoCredit = null;
       for (String line : block.text().split("\n")) {
         Kind kind = classify(line, acc);
         if (kind == Kind.TEXT) {
           kept.add(line);
         } else if (kind == Kind.DATE) {
           acc.dateLines.add(line);
+        } else if (kind == Kind.PHOTO_CREDIT) {
+          photoCredit = Texts.space(line);
         }
       }
       if (kept.isEmpty()) {
         continue;
       }
       String para = String.join(" ", kept);
-      if (block.caption()) {
+      if (photoCredit != null && !block.heading() && para.length() <= MAX_CAPTION) {
+        // the lines above a credit line are the photo's caption, as wire copy prints them
+        acc.captions.add(para + " " + photoCredit);
+      } else if (block.caption()) {
         // the markup already says caption; the rules are asked only for the photo credit
         isCaption(para, acc);
         acc.captions.add(para);
       } else if (!block.heading() && isCaption(para, acc)) {
         acc.captions.add(para);
       } else {
-        candidates.add(new Block(para, false, block.heading()));
+        candidates.add(new Block(para, false, block.heading(), block.item()));
       }
     }
     // The page around the story is read after it: the story's own credits and rights are the
@@ -205,6 +212,11 @@ final class StoryParser {
     if (matchesAny(rules.otherCredit, b)) {
       return Kind.CREDIT;
     }
+    String shot = photoCreditLine(b);
+    if (shot != null) {
+      acc.photographers.add(shot);
+      return Kind.PHOTO_CREDIT;
+    }
     if (matchesAny(rules.chrome, l)) {
       acc.metaLines.add(line);
       return Kind.CHROME;
@@ -214,6 +226,19 @@ final class StoryParser {
       return dates.isUpdateLine(l) ? Kind.CHROME : Kind.DATE;
     }
     return Kind.TEXT;
+  }
+
+  /** The photographer of a line that is only a photo credit ("EPA-EFE/Jane Doe"), or null. */
+  private String photoCreditLine(Prefilter.Line line) {
+    for (Pattern p : rules.photoCreditLines) {
+      if (rules.matches(p, line)) {
+        Matcher m = p.matcher(line.text());
+        if (m.matches()) {
+          return Texts.titleCase(Texts.space(m.group("photographer")));
+        }
+      }
+    }
+    return null;
   }
 
   private static String unwrap(String line) {
@@ -318,10 +343,29 @@ final class StoryParser {
       }
       Matcher m = p.matcher(para);
       if (m.lookingAt() && m.end() < para.length()) {
+        String named = group(m, "agencyname");
+        if (named != null && !isAgencyName(named)) {
+          // "Kyiv, Ukraine -" is a place and its region; another rule may read it as such
+          continue;
+        }
         return m;
       }
     }
     return null;
+  }
+
+  /** Whether a name is an agency's: a listed agency, or a name with an agency word in it. */
+  private boolean isAgencyName(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT).trim();
+    if (rules.agencies.containsKey(lower)) {
+      return true;
+    }
+    for (String w : lower.split("[\\s.]+")) {
+      if (rules.agencyWords.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -346,6 +390,17 @@ final class StoryParser {
       }
       String place = group(m, "place");
       String agency = group(m, "agency");
+      if (agency == null) {
+        agency = group(m, "agencyname");
+      }
+      if (agency == null && place != null && place.indexOf(',') > 0) {
+        // "MANILA, Philippine News Agency -" read by the upper-case place rule
+        String tail = place.substring(place.lastIndexOf(',') + 1).trim();
+        if (isAgencyName(tail)) {
+          agency = tail;
+          place = place.substring(0, place.lastIndexOf(','));
+        }
+      }
       String rest = b.text().substring(m.end()).trim();
       candidates.set(i, new Block(rest, false, false));
       return new String[] {
@@ -381,7 +436,7 @@ final class StoryParser {
       Block b = candidates.get(i);
       String text = b.text();
       boolean inside = i >= firstProse && i <= lastProse;
-      if (!isProse(text) && (!inside || !b.heading() && isLabel(text))) {
+      if (!isProse(text) && (!inside || !b.heading() && !b.item() && isLabel(text))) {
         continue;
       }
       if (seen.add(Texts.key(text))) {
@@ -402,16 +457,31 @@ final class StoryParser {
     return out;
   }
 
-  /** A sentence or more: enough words, or a full stop. */
-  private static boolean isProse(String text) {
+  /**
+   * A sentence or more: enough words, or a full stop. Scripts written without spaces between words
+   * (Chinese, Japanese, Thai) count characters instead: a dozen of them carry about as much as a
+   * few words of a spaced script, and {@code 。！？} end their sentences.
+   */
+  static boolean isProse(String text) {
     int words = Words.count(text, 8);
-    return words >= 8 || words >= 3 && endsWithAny(text, ".!?\"”’)");
+    if (words >= 8 || words >= 3 && endsWithAny(text, SENTENCE_ENDS)) {
+      return true;
+    }
+    int dense = Texts.spacelessChars(text, PROSE_SPACELESS);
+    return dense >= PROSE_SPACELESS || dense >= 10 && endsWithAny(text, SENTENCE_ENDS);
   }
 
   /** A few words without sentence punctuation: a menu item, a label, a counter. */
-  private static boolean isLabel(String text) {
-    return Words.count(text, 5) < 5 && !endsWithAny(text, ".!?\"”’:");
+  static boolean isLabel(String text) {
+    return Words.count(text, 5) < 5
+        && !endsWithAny(text, ".!?\"”’:。！？：」』")
+        && Texts.spacelessChars(text, 10) < 10;
   }
+
+  private static final String SENTENCE_ENDS = ".!?\"”’)。！？」』）";
+
+  /** Characters of a script without spaces that make prose on their own. */
+  private static final int PROSE_SPACELESS = 25;
 
   /** True when the last character is one of those given (what "(?s).*[...]$" asked, by hand). */
   private static boolean endsWithAny(String text, String chars) {

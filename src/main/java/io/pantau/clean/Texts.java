@@ -188,6 +188,38 @@ final class Texts {
     return parts.subList(0, size).toArray(new String[0]);
   }
 
+  /**
+   * Start and end offsets, in pairs, of the parts {@link #splitAtBlankLines(String, boolean)} with
+   * any whitespace returns, so that a caller can map each part back to the text.
+   */
+  static int[] paragraphBounds(String s) {
+    List<Integer> b = new ArrayList<>();
+    int start = 0;
+    int from = 0;
+    while (true) {
+      int i = s.indexOf('\n', from);
+      if (i < 0) {
+        break;
+      }
+      int end = blankLineEndAny(s, i);
+      if (end < 0) {
+        from = i + 1;
+        continue;
+      }
+      b.add(start);
+      b.add(i);
+      start = end;
+      from = end;
+    }
+    b.add(start);
+    b.add(s.length());
+    int[] out = new int[b.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = b.get(k);
+    }
+    return out;
+  }
+
   /** End of "\n[ \t\u00a0]*\n" at {@code i}, or -1. */
   private static int blankLineEnd(String s, int i) {
     int j = i + 1;
@@ -268,6 +300,30 @@ final class Texts {
       default:
         return false;
     }
+  }
+
+  /**
+   * Characters of scripts written without spaces between words (Han, Hiragana, Katakana, Thai, Lao,
+   * Khmer, Myanmar), counted up to {@code max}.
+   */
+  static int spacelessChars(String s, int max) {
+    int n = 0;
+    for (int i = 0; i < s.length() && n < max; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x0e00 && isSpaceless(c)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isSpaceless(char c) {
+    return c >= 0x0e00 && c <= 0x0eff // Thai, Lao
+        || c >= 0x1000 && c <= 0x109f // Myanmar
+        || c >= 0x1780 && c <= 0x17ff // Khmer
+        || c >= 0x3040 && c <= 0x30ff // Hiragana, Katakana
+        || c >= 0x3400 && c <= 0x4dbf // CJK extension A
+        || c >= 0x4e00 && c <= 0x9fff; // CJK unified ideographs
   }
 
   static String blankToNull(String s) {

@@ -7,12 +7,14 @@
  * the rights holder prohibits AI use). Everything else is package-private.
  *
  * <p>Design. Both input paths end in blocks of lines: HTML pages go through {@code HtmlExtractor}
- * (chrome containers dropped, the densest text container kept, the rest read only for credits,
- * rights and dates; metadata from Open Graph, article meta, JSON-LD and the canonical link in
- * {@code PageMeta}); plain text is split at blank lines. {@code StoryParser} then sorts every line
- * into chrome, credit, rights notice, date line or text, every block into caption or paragraph,
- * strips the dateline from the opening and keeps repeated paragraphs once. {@code DateResolver}
- * picks the publication time from the strongest evidence.
+ * (chrome containers dropped unless they hold most of the prose, teaser cards and sign-up and
+ * author boxes cut, the densest text container kept, the rest read only for credits, rights and
+ * dates; docs/extraction.md has the mechanisms and their measurement; metadata from Open Graph,
+ * article meta, JSON-LD and the canonical link in {@code PageMeta}); plain text is split at blank
+ * lines. {@code StoryParser} then sorts every line into chrome, credit, rights notice, date line or
+ * text, every block into caption or paragraph, strips the dateline from the opening and keeps
+ * repeated paragraphs once. {@code DateResolver} picks the publication time from the strongest
+ * evidence.
  *
  * <p>Rules are data: {@code rules-common.txt} and one {@code rules-<lang>.txt} per language
  * (Indonesian and English so far) under {@code src/main/resources/io/pantau/clean/}, read once. A
