@@ -59,10 +59,17 @@ final class AlertMail {
     }
     if (!p.highlights().isEmpty()) {
       b.append("\nMatched: ");
-      b.append(String.join(", ", p.highlights().stream().map(Highlight::text).toList()));
+      b.append(String.join(", ", p.highlights().stream().map(AlertMail::reason).toList()));
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /** A clause, with the inflections it matched: {@code banjir (kebanjiran, membanjiri)}. */
+  private static String reason(Highlight h) {
+    return h.inflections().isEmpty()
+        ? h.text()
+        : h.text() + " (" + String.join(", ", h.inflections()) + ")";
   }
 
   static String html(AlertPayload p) {
@@ -82,7 +89,7 @@ final class AlertMail {
     b.append("</ul>");
     if (!p.highlights().isEmpty()) {
       b.append("<p>Matched: ");
-      b.append(esc(String.join(", ", p.highlights().stream().map(Highlight::text).toList())));
+      b.append(esc(String.join(", ", p.highlights().stream().map(AlertMail::reason).toList())));
       b.append("</p>");
     }
     return b.append("</body></html>").toString();

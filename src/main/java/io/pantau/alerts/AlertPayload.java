@@ -71,17 +71,23 @@ public record AlertPayload(
       double baselineStddev,
       long articles) {}
 
-  /** The clauses found in any of the articles, each with every field it was found in. */
+  /**
+   * The clauses found in any of the articles, each with every field it was found in and every
+   * inflection it matched.
+   */
   static List<Highlight> merge(List<MatchedArticle> articles) {
     Map<String, List<String>> m = new LinkedHashMap<>();
+    Map<String, List<String>> inflections = new LinkedHashMap<>();
     for (MatchedArticle a : articles) {
       for (Highlight h : a.highlights()) {
         List<String> fields = m.computeIfAbsent(h.text(), k -> new ArrayList<>());
         h.fields().stream().filter(f -> !fields.contains(f)).forEach(fields::add);
+        List<String> words = inflections.computeIfAbsent(h.text(), k -> new ArrayList<>());
+        h.inflections().stream().filter(w -> !words.contains(w)).forEach(words::add);
       }
     }
     List<Highlight> out = new ArrayList<>();
-    m.forEach((text, fields) -> out.add(new Highlight(text, fields)));
+    m.forEach((text, fields) -> out.add(new Highlight(text, fields, inflections.get(text))));
     return out;
   }
 

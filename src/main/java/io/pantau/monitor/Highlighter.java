@@ -1,11 +1,14 @@
 package io.pantau.monitor;
 
 import io.pantau.query.QueryNode;
+import io.pantau.query.QueryText;
 import io.pantau.query.TextField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds which of a matched query's positive clauses the document holds, and where. Built once per
@@ -13,8 +16,11 @@ import java.util.Map;
  * match costs only the checks.
  */
 public final class Highlighter {
-  /** One positive clause in one field; null {@code compiled} when it cannot be checked alone. */
-  private record Probe(String clause, String field, CompiledQuery compiled) {}
+  /**
+   * One positive clause in one field; null {@code compiled} when it cannot be checked alone; {@code
+   * leaf} the clause restricted to the field, for finding its inflections.
+   */
+  private record Probe(String clause, String field, QueryNode leaf, CompiledQuery compiled) {}
 
   private final List<Probe> probes = new ArrayList<>();
 
@@ -30,26 +36,37 @@ public final class Highlighter {
 
   private static Probe probe(String clause, String field, QueryNode probe) {
     try {
-      return new Probe(clause, field, CompiledQuery.compile(probe));
+      return new Probe(clause, field, probe, CompiledQuery.compile(probe));
     } catch (RuntimeException e) {
-      return new Probe(clause, field, null);
+      return new Probe(clause, field, probe, null);
     }
   }
 
   /** The clauses the document holds, each with the fields it is found in. */
   public List<Highlight> highlights(MonitorDocument doc) {
     Map<String, List<String>> found = new LinkedHashMap<>();
+    Map<String, Set<String>> inflections = new LinkedHashMap<>();
     for (Probe p : probes) {
       try {
         if (p.compiled() != null && p.compiled().matches(doc)) {
           found.computeIfAbsent(p.clause(), k -> new ArrayList<>()).add(p.field());
+          if (p.leaf() instanceof QueryNode.Term) {
+            String text = "title".equals(p.field()) ? doc.titleText() : doc.bodyText();
+            inflections
+                .computeIfAbsent(p.clause(), k -> new TreeSet<>())
+                .addAll(QueryText.inflectedWords(p.leaf(), doc.article().lang(), text));
+          }
         }
       } catch (Exception e) {
         // A clause that cannot be checked alone is simply not shown as a reason.
       }
     }
     List<Highlight> out = new ArrayList<>();
-    found.forEach((text, fields) -> out.add(new Highlight(text, fields)));
+    found.forEach(
+        (text, fields) ->
+            out.add(
+                new Highlight(
+                    text, fields, List.copyOf(inflections.getOrDefault(text, Set.of())))));
     return out;
   }
 

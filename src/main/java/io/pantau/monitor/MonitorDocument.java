@@ -237,6 +237,16 @@ public final class MonitorDocument {
     return article;
   }
 
+  /** The folded title, as it was analysed. */
+  String titleText() {
+    return title;
+  }
+
+  /** The folded body, as it was analysed. */
+  String bodyText() {
+    return body;
+  }
+
   FieldTerms title() {
     return titleTerms;
   }

@@ -140,6 +140,9 @@ class InflectionSearchTest {
       assertEquals(List.of(id), payload.getList("articles.id"));
       List<String> reasons = payload.getList("highlights.text");
       assertTrue(reasons.contains("banjir"), reasons.toString());
+      assertEquals(
+          List.of("kebanjiran"),
+          payload.getList("highlights.find { it.text == 'banjir' }.inflections"));
     }
   }
 }
