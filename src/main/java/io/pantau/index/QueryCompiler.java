@@ -179,12 +179,8 @@ public final class QueryCompiler {
 
   private static Query near(io.pantau.query.QueryNode.Near near) {
     List<Query> perField = new ArrayList<>();
-    List<String> stemmers = LuceneCompiler.nearStems(near) ? QueryText.STEMMERS : List.of();
     for (String field : TEXT_FIELDS) {
-      List<String> stemmersHere = new ArrayList<>();
-      stemmersHere.add(null);
-      stemmersHere.addAll(stemmers);
-      for (String stemmer : stemmersHere) {
+      for (String stemmer : LuceneCompiler.nearStemmers(near)) {
         SpanQuery left = span(near.left(), field, stemmer);
         SpanQuery right = span(near.right(), field, stemmer);
         if (left != null && right != null) {

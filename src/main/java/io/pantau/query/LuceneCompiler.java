@@ -55,6 +55,19 @@ public final class LuceneCompiler {
     return stemmableOperand(near.left()) && stemmableOperand(near.right());
   }
 
+  /**
+   * What a NEAR is looked for in within each text field: its surface words ({@code null}) and,
+   * where {@link #nearStems} allows, each stemmer's stems.
+   */
+  public static List<String> nearStemmers(QueryNode.Near near) {
+    List<String> out = new ArrayList<>();
+    out.add(null);
+    if (nearStems(near)) {
+      out.addAll(QueryText.STEMMERS);
+    }
+    return out;
+  }
+
   private static boolean stemmableOperand(QueryNode operand) {
     if (operand instanceof QueryNode.Or or) {
       return or.clauses().stream().allMatch(LuceneCompiler::stemmableOperand);
@@ -179,12 +192,8 @@ public final class LuceneCompiler {
 
   private static org.apache.lucene.search.Query near(QueryNode.Near near) {
     List<org.apache.lucene.search.Query> perField = new ArrayList<>();
-    List<String> stemmers = nearStems(near) ? QueryText.STEMMERS : List.<String>of();
     for (String field : TEXT_FIELDS) {
-      List<String> stemmersHere = new ArrayList<>();
-      stemmersHere.add(null);
-      stemmersHere.addAll(stemmers);
-      for (String stemmer : stemmersHere) {
+      for (String stemmer : nearStemmers(near)) {
         SpanQuery left = span(near.left(), field, stemmer);
         SpanQuery right = span(near.right(), field, stemmer);
         if (left != null && right != null) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pantau.article.Article;
 import io.pantau.article.DatePrecision;
 import io.pantau.article.EnrichedArticle;
-import io.pantau.article.Entities;
 import io.pantau.article.Fingerprint;
 import io.pantau.monitor.MonitorDocument;
 import io.pantau.monitor.QueryMonitor;
@@ -103,30 +102,13 @@ class CorpusOnElasticsearchTest {
   }
 
   private static Article article(Corpus.Doc d, String id, Instant published) {
-    Map<String, List<String>> x = d.exact();
-    return Article.builder()
+    return d.article()
         .id(id)
         .url("https://corpus.example/" + id)
-        .title(d.title())
-        .body(d.body())
-        .source(first(x.get("source")))
-        .publisher(first(x.get("publisher")))
-        .lang(first(x.get("lang")))
-        .storyId(first(x.get("story")))
-        .keywords(x.getOrDefault("keyword", List.of()))
-        .entities(
-            new Entities(
-                x.getOrDefault("person", List.of()),
-                x.getOrDefault("org", List.of()),
-                x.getOrDefault("place", List.of())))
         .published(published)
         .publishedPrecision(DatePrecision.exact)
         .fetched(published)
         .ingested(Instant.now())
         .build();
-  }
-
-  private static String first(List<String> values) {
-    return values == null || values.isEmpty() ? null : values.get(0);
   }
 }

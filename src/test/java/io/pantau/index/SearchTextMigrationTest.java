@@ -49,19 +49,7 @@ class SearchTextMigrationTest {
   }
 
   private static Set<String> search(String q) {
-    List<String> ids =
-        Api.asViewer()
-            .queryParam("q", q)
-            .queryParam("from", "2019-01-01")
-            .queryParam("to", "2020-01-01")
-            .queryParam("size", 100)
-            .get("/api/articles")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("items.id");
-    return new TreeSet<>(ids);
+    return Api.searchIds(q, "from", "2019-01-01", "to", "2020-01-01");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pantau.article.Article;
-import io.pantau.article.Entities;
 import io.pantau.query.Corpus;
 import io.pantau.query.CorpusIndex;
 import io.pantau.query.CorpusQueries;
@@ -63,26 +62,7 @@ class QueryMonitorTest {
   }
 
   static Article article(Corpus.Doc d) {
-    Map<String, List<String>> x = d.exact();
-    return Article.builder()
-        .id(Integer.toString(d.id()))
-        .title(d.title())
-        .body(d.body())
-        .source(first(x.get("source")))
-        .publisher(first(x.get("publisher")))
-        .lang(first(x.get("lang")))
-        .storyId(first(x.get("story")))
-        .keywords(x.getOrDefault("keyword", List.of()))
-        .entities(
-            new Entities(
-                x.getOrDefault("person", List.of()),
-                x.getOrDefault("org", List.of()),
-                x.getOrDefault("place", List.of())))
-        .build();
-  }
-
-  private static String first(List<String> values) {
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return d.article().build();
   }
 
   @ParameterizedTest

@@ -8,7 +8,30 @@ import java.util.TreeMap;
 /** Fifty short articles written for the query tests: two languages, accents, hyphens, repeats. */
 public final class Corpus {
   /** One article as the alert matcher will see it; exact fields as stored (original case). */
-  public record Doc(int id, String title, String body, Map<String, List<String>> exact) {}
+  public record Doc(int id, String title, String body, Map<String, List<String>> exact) {
+    /** The document as an article: its text, language, source, story, keywords and entities. */
+    public io.pantau.article.Article.Builder article() {
+      return io.pantau.article.Article.builder()
+          .id(Integer.toString(id))
+          .title(title)
+          .body(body)
+          .source(first("source"))
+          .publisher(first("publisher"))
+          .lang(first("lang"))
+          .storyId(first("story"))
+          .keywords(exact.getOrDefault("keyword", List.of()))
+          .entities(
+              new io.pantau.article.Entities(
+                  exact.getOrDefault("person", List.of()),
+                  exact.getOrDefault("org", List.of()),
+                  exact.getOrDefault("place", List.of())));
+    }
+
+    private String first(String key) {
+      List<String> values = exact.get(key);
+      return values == null || values.isEmpty() ? null : values.get(0);
+    }
+  }
 
   private Corpus() {}
 

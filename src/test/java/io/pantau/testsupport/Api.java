@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Request builders with the test keys, shared by the component tests. */
 public final class Api {
@@ -50,6 +53,20 @@ public final class Api {
         .body("items[0].status", equalTo("indexed"))
         .extract()
         .path("items[0].id");
+  }
+
+  /**
+   * The ids of the articles a search finds (its first 100), as a sorted set; {@code params} are
+   * more query parameters as name, value pairs ({@code "from", "2019-01-01"}).
+   */
+  public static SortedSet<String> searchIds(String q, String... params) {
+    RequestSpecification r = asViewer().queryParam("q", q).queryParam("size", 100);
+    for (int i = 0; i + 1 < params.length; i += 2) {
+      r = r.queryParam(params[i], params[i + 1]);
+    }
+    List<String> ids =
+        r.get("/api/articles").then().statusCode(200).extract().jsonPath().getList("items.id");
+    return new TreeSet<>(ids);
   }
 
   public static RequestSpecification asAdmin() {

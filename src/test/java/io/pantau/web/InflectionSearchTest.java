@@ -46,17 +46,7 @@ class InflectionSearchTest {
   }
 
   private static Set<String> search(String q) {
-    List<String> ids =
-        Api.asViewer()
-            .queryParam("q", q)
-            .queryParam("size", 100)
-            .get("/api/articles")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("items.id");
-    return new TreeSet<>(ids);
+    return Api.searchIds(q);
   }
 
   @Test
