@@ -184,6 +184,13 @@ public interface PantauConfig {
      */
     @WithDefault("2m")
     Duration stuckAfter();
+
+    /**
+     * At shutdown, how long the workers go on with the articles already queued before they stop;
+     * what is left stays in the journal and is processed at the next start.
+     */
+    @WithDefault("10s")
+    Duration drainOnStop();
   }
 
   /** The sample data loaded into an empty index. */
@@ -314,6 +321,14 @@ public interface PantauConfig {
     /** Connect and response timeout of a webhook call. */
     @WithDefault("10s")
     Duration webhookTimeout();
+
+    /**
+     * At shutdown, how long matching and first delivery attempts may go on before the database
+     * closes. Articles not matched by then stay undone in the ingest journal and are matched at the
+     * next start.
+     */
+    @WithDefault("10s")
+    Duration drainOnStop();
   }
 
   Reports reports();
