@@ -49,4 +49,12 @@ public class AlertEvent extends PanacheEntityBase {
 
   @Column(length = 2000)
   public String summary;
+
+  /** The id receivers see in {@code X-Pantau-Delivery}, the same on every attempt. */
+  @Column(name = "delivery_id", length = 36)
+  public String deliveryId;
+
+  /** The JSON body as sent, kept so that a pending event is delivered after a restart. */
+  @Column(length = Delivery.MAX_KEPT_BODY)
+  public String body;
 }

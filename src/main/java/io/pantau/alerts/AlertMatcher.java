@@ -3,15 +3,20 @@ package io.pantau.alerts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pantau.article.Article;
 import io.pantau.article.ArticleIndexed;
+import io.pantau.config.PantauConfig;
 import io.pantau.monitor.Highlighter;
 import io.pantau.monitor.MonitorDocument;
 import io.pantau.monitor.QueryMonitor;
 import io.pantau.query.QueryParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,13 @@ import org.jboss.logging.Logger;
  * <p>Ingest fires {@link ArticleIndexed} synchronously; this observer only queues the article, so
  * ingest is not slowed by matching. When the queue is full the ingest thread matches the article
  * itself rather than lose it.
+ *
+ * <p>Each queued article holds a share of the event's follow-up, given back once its matches are
+ * recorded (the story claims, the pending events, the digest items), so ingest marks it done in its
+ * journal only then. At shutdown the queue is drained after ingest has stopped and before the
+ * database closes ({@link #onStop}); what is still queued when {@code pantau.alerts.drain-on-stop}
+ * runs out stays undone in the journal and is matched at the next start, as is what a crash cut
+ * short.
  */
 @ApplicationScoped
 class AlertMatcher {
@@ -43,6 +55,8 @@ class AlertMatcher {
 
   private final Notifier notifier;
   private final ObjectMapper json;
+  private final Duration drainOnStop;
+  private volatile boolean stopping;
   private final QueryMonitor monitor = new QueryMonitor(QueryMonitor.Presearcher.MULTIPASS);
   private final Map<Long, Stored> rules = new ConcurrentHashMap<>();
 
@@ -64,9 +78,10 @@ class AlertMatcher {
           },
           new ThreadPoolExecutor.CallerRunsPolicy());
 
-  AlertMatcher(Notifier notifier, ObjectMapper json) {
+  AlertMatcher(Notifier notifier, ObjectMapper json, PantauConfig config) {
     this.notifier = notifier;
     this.json = json;
+    this.drainOnStop = config.alerts().drainOnStop();
   }
 
   /** Rebuilds the monitor from the database. */
@@ -82,6 +97,27 @@ class AlertMatcher {
     LOG.infof("Alert matching started with %d rule(s)", monitor.size());
   }
 
+  /**
+   * Drains the queue after ingest has stopped (its observer runs first) and before the database
+   * closes (it closes with the container, after every shutdown observer).
+   */
+  void onStop(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) ShutdownEvent event) {
+    stopping = true;
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(drainOnStop.toMillis(), TimeUnit.MILLISECONDS)) {
+        int left = executor.shutdownNow().size();
+        LOG.warnf(
+            "Stopped alert matching with %d article(s) unmatched; the ingest journal keeps them"
+                + " for the next start",
+            left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      executor.shutdownNow();
+    }
+  }
+
   @PreDestroy
   void stop() {
     executor.shutdownNow();
@@ -92,7 +128,14 @@ class AlertMatcher {
     if (rules.isEmpty()) {
       return;
     }
-    executor.execute(() -> process(event));
+    Runnable done = event.followup().take();
+    // After shutdown the executor drops the task: the article stays undone in the journal.
+    executor.execute(
+        () -> {
+          if (process(event)) {
+            done.run();
+          }
+        });
   }
 
   /** Adds or replaces a rule; a rule that is not a match rule is removed from matching. */
@@ -117,8 +160,13 @@ class AlertMatcher {
     rules.remove(id);
   }
 
-  /** Matches one article; public to the package so tests can call it without the queue. */
-  void process(ArticleIndexed event) {
+  /**
+   * Matches one article; package-private so tests can call it without the queue.
+   *
+   * @return false when its matches could not be recorded because Pantau is stopping: it is to be
+   *     matched again at the next start
+   */
+  boolean process(ArticleIndexed event) {
     try {
       Article a = event.article().article();
       MonitorDocument doc = MonitorDocument.of(a, analyzer);
@@ -139,11 +187,18 @@ class AlertMatcher {
         try {
           notifier.onMatches(a, matches, event.acceptedAt());
         } catch (RuntimeException e) {
+          if (stopping) {
+            LOG.infof(
+                "Article %s is matched again at the next start (stopping: %s)",
+                a.id(), LogText.of(String.valueOf(e.getMessage())));
+            return false;
+          }
           LOG.warnf(e, "Could not notify %d alert(s) about article %s", matches.size(), a.id());
         }
       }
     } catch (RuntimeException e) {
       LOG.warnf(e, "Could not match an article against the alerts");
     }
+    return true;
   }
 }

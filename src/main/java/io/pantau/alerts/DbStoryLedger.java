@@ -45,14 +45,16 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
   }
 
   /**
-   * One transaction for every rule an article matched: one look-up of the rules that already have
-   * the story, then an insert per new claim. When another thread claims one of them meanwhile the
-   * key refuses the insert, and the claims are made one by one instead.
+   * One transaction for every rule an article matched (the caller's, when it has one): one look-up
+   * of the rules that already have the story, then an insert per new claim. When another thread
+   * claims one of them meanwhile the key refuses the insert; in the caller's transaction that fails
+   * the caller, who tries again, and in its own the claims are made one by one instead.
    */
   @Override
   public Set<Long> claimAll(List<Long> ruleIds, String storyId, String articleId, Instant now) {
+    boolean joined = QuarkusTransaction.isActive();
     try {
-      return QuarkusTransaction.requiringNew()
+      return QuarkusTransaction.joiningExisting()
           .call(
               () -> {
                 EntityManager em = Panache.getEntityManager();
@@ -73,6 +75,9 @@ class DbStoryLedger implements NoiseFilter.StoryLedger {
                 return claimed;
               });
     } catch (PersistenceException e) {
+      if (joined) {
+        throw e;
+      }
       return NoiseFilter.StoryLedger.super.claimAll(ruleIds, storyId, articleId, now);
     }
   }

@@ -34,30 +34,48 @@ class Notifier {
   record Match(RuleSnapshot rule, List<Highlight> highlights) {}
 
   /**
-   * Every rule one article matched: the story claims in one transaction, the digest items in one
-   * more, then the immediate sends.
+   * Every rule one article matched: the story claims, the pending events of the immediate sends and
+   * the digest items in one transaction, so that a crash leaves either all of them or none (and the
+   * article, undone in the ingest journal, is matched again); then the sends start.
    */
   void onMatches(Article article, List<Match> matches, Instant acceptedAt) {
     Instant now = Instant.now();
+    List<Runnable> starts;
+    try {
+      starts =
+          QuarkusTransaction.requiringNew().call(() -> record(article, matches, acceptedAt, now));
+    } catch (RuntimeException e) {
+      // Another thread or instance claimed one of the stories meanwhile; the second look sees it.
+      LOG.debugf("Recording the matches of article %s again: %s", article.id(), e.getMessage());
+      starts =
+          QuarkusTransaction.requiringNew().call(() -> record(article, matches, acceptedAt, now));
+    }
+    starts.forEach(Runnable::run);
+  }
+
+  private List<Runnable> record(
+      Article article, List<Match> matches, Instant acceptedAt, Instant now) {
     Map<Long, NoiseFilter.Decision> decisions =
         filter.decideAll(matches.stream().map(Match::rule).toList(), article, now);
+    List<Runnable> starts = new ArrayList<>();
     List<DigestItem> digest = new ArrayList<>();
     for (Match m : matches) {
       RuleSnapshot rule = m.rule();
       NoiseFilter.Decision d = decisions.get(rule.id());
       switch (d) {
         case SEND ->
-            delivery.send(
-                rule,
-                new AlertPayload(
-                    rule.ref(),
-                    "match",
-                    now,
-                    List.of(AlertPayload.MatchedArticle.of(article, m.highlights())),
-                    m.highlights(),
-                    null),
-                article.storyId(),
-                Optional.of(acceptedAt));
+            starts.addAll(
+                delivery.record(
+                    rule,
+                    new AlertPayload(
+                        rule.ref(),
+                        "match",
+                        now,
+                        List.of(AlertPayload.MatchedArticle.of(article, m.highlights())),
+                        m.highlights(),
+                        null),
+                    article.storyId(),
+                    Optional.of(acceptedAt)));
         case DIGEST ->
             digest.add(
                 digestItem(rule, AlertPayload.MatchedArticle.of(article, m.highlights()), now));
@@ -65,8 +83,9 @@ class Notifier {
       }
     }
     if (!digest.isEmpty()) {
-      QuarkusTransaction.requiringNew().run(() -> DigestItem.insertAll(digest));
+      DigestItem.insertAll(digest);
     }
+    return starts;
   }
 
   private DigestItem digestItem(RuleSnapshot rule, AlertPayload.MatchedArticle a, Instant now) {
@@ -130,9 +149,12 @@ class Notifier {
     }
   }
 
+  /**
+   * Takes the rule's waiting items and records its digest as a pending notification in one
+   * transaction, so that a crash leaves either the items or the notification; then sends it.
+   */
   private void flush(long ruleId, Instant now) {
-    record Taken(RuleSnapshot rule, List<DigestItem> items) {}
-    Taken taken =
+    List<Runnable> starts =
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
@@ -142,22 +164,25 @@ class Notifier {
                     DigestItem.delete(
                         "ruleId = ?1 and id <= ?2", ruleId, items.get(items.size() - 1).id);
                   }
-                  return new Taken(r == null ? null : Rules.snapshot(r, json), items);
+                  if (r == null || items.isEmpty() || !r.enabled) {
+                    return List.<Runnable>of();
+                  }
+                  RuleSnapshot rule = Rules.snapshot(r, json);
+                  return delivery.record(rule, digest(rule, items, now), null, Optional.empty());
                 });
-    if (taken.rule() == null || taken.items().isEmpty() || !taken.rule().enabled()) {
-      return;
-    }
+    starts.forEach(Runnable::run);
+  }
+
+  private AlertPayload digest(RuleSnapshot rule, List<DigestItem> items, Instant now) {
     List<AlertPayload.MatchedArticle> articles = new ArrayList<>();
-    for (DigestItem i : taken.items()) {
+    for (DigestItem i : items) {
       try {
         articles.add(json.readValue(i.payload, AlertPayload.MatchedArticle.class));
       } catch (JsonProcessingException e) {
-        LOG.warnf("Alert %d: skipping an unreadable digest item %d", ruleId, i.id);
+        LOG.warnf("Alert %d: skipping an unreadable digest item %d", rule.id(), i.id);
       }
     }
-    AlertPayload p =
-        new AlertPayload(
-            taken.rule().ref(), "digest", now, articles, AlertPayload.merge(articles), null);
-    delivery.send(taken.rule(), p, null, Optional.empty());
+    return new AlertPayload(
+        rule.ref(), "digest", now, articles, AlertPayload.merge(articles), null);
   }
 }

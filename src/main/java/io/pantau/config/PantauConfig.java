@@ -83,6 +83,24 @@ public interface PantauConfig {
     /** Socket timeout of requests to Elasticsearch. */
     @WithDefault("60s")
     Duration requestTimeout();
+
+    /**
+     * API key to log in with instead of {@code quarkus.elasticsearch.username}/{@code password}:
+     * the {@code encoded} value Elasticsearch returns when the key is made, or {@code id:api_key}.
+     */
+    Optional<String> apiKey();
+
+    /**
+     * PEM file of the CA that signed the cluster's HTTP certificate ({@code
+     * config/certs/http_ca.crt} on a node that set itself up); unset: the JVM's trusted CAs.
+     */
+    Optional<String> caCertificate();
+
+    /**
+     * SHA-256 fingerprint of that CA certificate, as Elasticsearch 8 prints it at first start (64
+     * hex digits; colons allowed), instead of the file.
+     */
+    Optional<String> caFingerprint();
   }
 
   /** The article index. */
@@ -191,6 +209,13 @@ public interface PantauConfig {
      */
     @WithDefault("2m")
     Duration stuckAfter();
+
+    /**
+     * At shutdown, how long the workers go on with the articles already queued before they stop;
+     * what is left stays in the journal and is processed at the next start.
+     */
+    @WithDefault("10s")
+    Duration drainOnStop();
   }
 
   /** The sample data loaded into an empty index. */
@@ -321,6 +346,14 @@ public interface PantauConfig {
     /** Connect and response timeout of a webhook call. */
     @WithDefault("10s")
     Duration webhookTimeout();
+
+    /**
+     * At shutdown, how long matching and first delivery attempts may go on before the database
+     * closes. Articles not matched by then stay undone in the ingest journal and are matched at the
+     * next start.
+     */
+    @WithDefault("10s")
+    Duration drainOnStop();
   }
 
   Reports reports();

@@ -2,6 +2,7 @@ package io.pantau.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -24,16 +25,19 @@ class ElasticsearchHealthCheck implements HealthCheck {
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder b = HealthCheckResponse.named("Elasticsearch");
     try {
-      HealthStatus status = es.cluster().health(h -> h.timeout(t -> t.time("2s"))).status();
+      HealthResponse health = es.cluster().health(h -> h.timeout(t -> t.time("2s")));
+      HealthStatus status = health.status();
       return b.status(status != HealthStatus.Red)
           .withData("status", status.jsonValue())
+          .withData("nodes", health.numberOfNodes())
+          .withData("unassignedShards", health.unassignedShards())
           .withData("embedded", connection.isEmbedded())
           .withData("hosts", String.join(",", connection.hosts()))
           .build();
     } catch (Exception e) {
       // Degraded, not dead: ingest keeps accepting into its journal and drains when it is back.
       return b.down()
-          .withData("error", "unreachable")
+          .withData("error", connection.problem(e))
           .withData("ingest", "accepting into the journal; indexing resumes when reachable")
           .build();
     }

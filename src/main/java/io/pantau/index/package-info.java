@@ -1,7 +1,8 @@
 /**
  * The article index in Elasticsearch, and the one gateway to it: the connection (an external
- * cluster or the embedded node), the mappings and their idempotent bootstraps, the bulk writer,
- * story assignment, search, and the aggregations the analytics read.
+ * cluster, reached as {@code config.ClusterSettings} say and checked at start by {@code
+ * ClusterProbe}, or the embedded node), the mappings and their idempotent bootstraps, the bulk
+ * writer, story assignment, search, and the aggregations the analytics read.
  *
  * <p>Its public faces are {@link io.pantau.index.ArticleIndex} (search and writes), {@link
  * io.pantau.index.ArticleAggregations} (counts over a {@link io.pantau.query.Selection}, answered

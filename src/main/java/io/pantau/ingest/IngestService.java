@@ -3,6 +3,7 @@ package io.pantau.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pantau.article.Article;
 import io.pantau.article.ArticleIndexed;
+import io.pantau.article.Followup;
 import io.pantau.article.RawArticle;
 import io.pantau.config.PantauConfig;
 import io.pantau.index.ArticleIndex;
@@ -10,9 +11,11 @@ import io.pantau.ingest.Pipeline.Job;
 import io.pantau.ingest.journal.IngestJournal;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,10 +40,16 @@ import org.jboss.logging.Logger;
  * disk (one fsync per call), and queued; or the caller is told the backlog is full. Worker threads
  * take queued articles in batches, so Elasticsearch sees bulk requests of {@code
  * pantau.ingest.batch-size}, retry with exponential backoff for as long as Elasticsearch is away,
- * complete each article's future with what became of it and only then mark it done in the journal.
- * At start, what the journal holds undone is queued again. Replaying an article that was already
- * stored is harmless: ids are stable and writes are creates, so it comes back {@code duplicate},
- * which fires no {@link ArticleIndexed} event.
+ * complete each article's future with what became of it and only then mark it done in the journal:
+ * once the listeners of {@link ArticleIndexed} (alert matching) have finished with the batch (its
+ * {@link Followup}). At start, what the journal holds undone is queued again. Replaying an article
+ * that was already stored is harmless: ids are stable and writes are creates, so it comes back
+ * {@code duplicate}, and is announced again so that a match a crash cut short is made (the story
+ * ledger of alerts keeps that from notifying twice).
+ *
+ * <p>Shutdown comes first of all the stops ({@link #onStop}): no new article is accepted, the
+ * workers go on with the queue for up to {@code pantau.ingest.drain-on-stop}, and only then do the
+ * listeners drain and the database and Elasticsearch client close.
  *
  * <p>This class owns accepting, the queue, the journal and the workers; what happens to each
  * article on a worker is the {@link Pipeline}, and what is counted is {@link IngestMetrics}.
@@ -58,6 +68,8 @@ public class IngestService {
   private final Pipeline pipeline;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicInteger busyWorkers = new AtomicInteger();
+  private volatile boolean stopping;
   private final List<Thread> workers = new ArrayList<>();
   private final java.nio.file.Path journalDir;
   private Semaphore capacity;
@@ -86,7 +98,7 @@ public class IngestService {
             settings.maxRetryBackoff(),
             running::get,
             java.time.Clock.systemUTC());
-    this.pipeline = new Pipeline(dates, storagePolicy, writer, metrics, indexedEvent);
+    this.pipeline = new Pipeline(dates, storagePolicy, writer, metrics, indexedEvent, this::stored);
   }
 
   /** Resumes what the journal holds undone as soon as the application starts. */
@@ -116,7 +128,8 @@ public class IngestService {
                   now,
                   false,
                   new CompletableFuture<>(),
-                  r.seq()));
+                  r.seq(),
+                  true));
         } catch (IllegalArgumentException e) {
           LOG.errorf("Skipping unreadable journal record %d: %s", r.seq(), e.getMessage());
           unreadable.add(r.seq());
@@ -155,6 +168,10 @@ public class IngestService {
   public List<CompletableFuture<ItemResult>> submit(
       List<RawArticle> raws, boolean refresh, Duration wait) {
     ensureStarted();
+    if (stopping) {
+      throw new IngestBusyException(
+          "Pantau is stopping; nothing of this request was accepted; retry shortly.", RETRY_AFTER);
+    }
     Instant now = Instant.now();
     List<CompletableFuture<ItemResult>> results = new ArrayList<>(raws.size());
     List<Job> jobs = new ArrayList<>();
@@ -168,7 +185,7 @@ public class IngestService {
         continue;
       }
       RawArticle r = raw.fetchedAt() == null ? raw.withFetchedAt(now) : raw;
-      Job job = new Job(r, now, refresh, new CompletableFuture<>(), -1);
+      Job job = new Job(r, now, refresh, new CompletableFuture<>(), -1, false);
       jobs.add(job);
       results.add(job.result());
     }
@@ -230,7 +247,7 @@ public class IngestService {
     List<Job> out = new ArrayList<>(jobs.size());
     for (int i = 0; i < jobs.size(); i++) {
       Job j = jobs.get(i);
-      out.add(new Job(j.raw(), j.acceptedAt(), j.refresh(), j.result(), seqs[i]));
+      out.add(new Job(j.raw(), j.acceptedAt(), j.refresh(), j.result(), seqs[i], false));
     }
     return out;
   }
@@ -340,9 +357,40 @@ public class IngestService {
     }
   }
 
-  void onStop(@Observes ShutdownEvent event) {
+  /**
+   * The first of the shutdown steps (the lowest priority runs first; alerts drain next, and the
+   * database and the Elasticsearch client close after both): stops accepting, lets the workers go
+   * on with what is queued for up to {@code drain-on-stop}, then stops them. An article left
+   * queued, or in a batch stopped half way, is undone in the journal and processed at the next
+   * start.
+   */
+  void onStop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
+    stopping = true;
+    long deadline = System.nanoTime() + settings.drainOnStop().toNanos();
+    try {
+      while ((!queue.isEmpty() || busyWorkers.get() > 0) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int left = queue.size();
     running.set(false);
     workers.forEach(Thread::interrupt);
+    for (Thread t : workers) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (left > 0) {
+      LOG.infof(
+          "Ingest stopped with %d accepted article(s) queued; the journal keeps them for the next"
+              + " start",
+          left);
+    }
   }
 
   private void work() {
@@ -350,36 +398,65 @@ public class IngestService {
     while (running.get()) {
       try {
         batch.add(queue.take());
-        queue.drainTo(batch, settings.batchSize() - 1);
-        pipeline.process(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        LOG.error("Ingest batch failed", e);
-        for (Job j : batch) {
-          if (!j.result().isDone()) {
-            pipeline.fail(j, null, "processing failed: " + e.getMessage());
+      }
+      busyWorkers.incrementAndGet();
+      try {
+        queue.drainTo(batch, settings.batchSize() - 1);
+        Followup followup = new Followup(journalDone(List.copyOf(batch)));
+        try {
+          pipeline.process(batch, followup);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (RuntimeException e) {
+          LOG.error("Ingest batch failed", e);
+          for (Job j : batch) {
+            if (!j.result().isDone()) {
+              pipeline.fail(j, null, "processing failed: " + e.getMessage());
+            }
           }
         }
+        // Interrupted (shutting down) batches return above and stay undone in the journal.
+        capacity.release(batch.size());
+        followup.release();
+        batch.clear();
+      } finally {
+        busyWorkers.decrementAndGet();
       }
-      // Interrupted (shutting down) batches return above and stay undone in the journal.
-      done(batch);
-      batch.clear();
     }
   }
 
-  /** Frees the batch's room in the backlog and marks it done in the journal. */
-  private void done(List<Job> batch) {
-    capacity.release(batch.size());
-    if (journal != null) {
-      List<Long> seqs = new ArrayList<>(batch.size());
-      for (Job j : batch) {
-        if (j.seq() >= 0) {
-          seqs.add(j.seq());
-        }
-      }
-      journal.complete(seqs);
+  /**
+   * Marks the batch done in the journal; run when the last listener has finished with it, which may
+   * be on an alert-matching thread after the worker has moved on.
+   */
+  private Runnable journalDone(List<Job> batch) {
+    IngestJournal j = journal;
+    if (j == null) {
+      return () -> {};
     }
+    List<Long> seqs = new ArrayList<>(batch.size());
+    for (Job job : batch) {
+      if (job.seq() >= 0) {
+        seqs.add(job.seq());
+      }
+    }
+    return () -> j.complete(seqs);
+  }
+
+  /**
+   * The stored copies of articles a replay found already stored, read after a refresh (they may
+   * have been written a moment before the crash).
+   */
+  private java.util.Map<String, Article> stored(List<String> ids) {
+    index.refresh();
+    java.util.Map<String, Article> out = new java.util.HashMap<>();
+    for (String id : ids) {
+      index.get(id).ifPresent(a -> out.put(id, a));
+    }
+    return out;
   }
 }

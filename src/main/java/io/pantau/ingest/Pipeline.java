@@ -4,6 +4,7 @@ import io.pantau.article.Article;
 import io.pantau.article.ArticleIndexed;
 import io.pantau.article.DatePrecision;
 import io.pantau.article.EnrichedArticle;
+import io.pantau.article.Followup;
 import io.pantau.article.RawArticle;
 import io.pantau.clean.ArticleCleaner;
 import io.pantau.enrich.Enrichment;
@@ -15,13 +16,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
  * What becomes of each accepted article: cleaned, dated within the accepted window, given its
  * identity, enriched, cut to the rights policy, and handed in batches to the {@link BatchWriter};
- * then each caller is answered and each stored article announced with {@link ArticleIndexed}.
+ * then each caller is answered and each stored article announced with {@link ArticleIndexed}. An
+ * article replayed from the journal that turns out stored already is announced again, with the
+ * story it was stored under: the crash that left it undone may have come before its listeners
+ * finished with it.
  *
  * <p>Runs on the ingest workers of {@link IngestService}, which own the queue and the journal.
  */
@@ -36,18 +41,26 @@ final class Pipeline {
   private final BatchWriter writer;
   private final IngestMetrics metrics;
   private final Event<ArticleIndexed> indexedEvent;
+  private final StoredArticles stored;
+
+  /** Reads the stored copies of articles by id (the index, in production). */
+  interface StoredArticles {
+    Map<String, Article> get(List<String> ids);
+  }
 
   /**
    * One accepted article.
    *
    * @param seq its journal sequence number, or -1 without a journal
+   * @param replayed read back from the journal at start
    */
   record Job(
       RawArticle raw,
       Instant acceptedAt,
       boolean refresh,
       CompletableFuture<ItemResult> result,
-      long seq) {}
+      long seq,
+      boolean replayed) {}
 
   /** An article ready to write: what is stored, and the whole enriched article for listeners. */
   private record Prepared(Job job, IndexWrite write, EnrichedArticle full) {}
@@ -57,7 +70,9 @@ final class Pipeline {
       StoragePolicy storagePolicy,
       BatchWriter writer,
       IngestMetrics metrics,
-      Event<ArticleIndexed> indexedEvent) {
+      Event<ArticleIndexed> indexedEvent,
+      StoredArticles stored) {
+    this.stored = stored;
     this.dates = dates;
     this.storagePolicy = storagePolicy;
     this.writer = writer;
@@ -81,11 +96,12 @@ final class Pipeline {
   }
 
   /**
-   * Prepares and writes a batch and answers each of its articles.
+   * Prepares and writes a batch, answers each of its articles and announces the stored ones; the
+   * listeners that finish with them later share {@code followup}.
    *
    * @throws InterruptedException when ingest is stopping; the batch stays undone in the journal
    */
-  void process(List<Job> batch) throws InterruptedException {
+  void process(List<Job> batch, Followup followup) throws InterruptedException {
     List<Prepared> prepared = new ArrayList<>(batch.size());
     boolean refresh = false;
     for (Job job : batch) {
@@ -109,6 +125,7 @@ final class Pipeline {
         writer.write(prepared.stream().map(Prepared::write).toList(), refresh);
     metrics.batch(prepared.size());
     Instant done = Instant.now();
+    List<Prepared> replayedDuplicates = new ArrayList<>();
     for (int i = 0; i < prepared.size(); i++) {
       Prepared p = prepared.get(i);
       WriteOutcome o = outcomes.get(i);
@@ -125,14 +142,50 @@ final class Pipeline {
                   .build();
           announce(
               new ArticleIndexed(
-                  new EnrichedArticle(full, p.full().fingerprint()), p.job().acceptedAt()));
+                  new EnrichedArticle(full, p.full().fingerprint()),
+                  p.job().acceptedAt(),
+                  followup));
         }
         case duplicate -> {
           metrics.duplicate();
           complete(p.job(), new ItemResult(o.id(), ItemResult.Status.duplicate, null));
+          if (p.job().replayed()) {
+            replayedDuplicates.add(p);
+          }
         }
         case failed -> fail(p.job(), o.id(), o.error());
       }
+    }
+    if (!replayedDuplicates.isEmpty()) {
+      announceAgain(replayedDuplicates, followup);
+    }
+  }
+
+  /**
+   * Announces replayed articles found stored already, each with the story it was stored under, so
+   * that a listener's story check sees the story it saw the first time. Should the stored copy not
+   * be found, the article is its own story.
+   */
+  private void announceAgain(List<Prepared> replayed, Followup followup) {
+    Map<String, Article> copies;
+    try {
+      copies = stored.get(replayed.stream().map(p -> p.write().id()).toList());
+    } catch (RuntimeException e) {
+      LOG.warnf("Could not read the stored copies of %d replayed articles: %s", replayed.size(), e);
+      copies = Map.of();
+    }
+    for (Prepared p : replayed) {
+      Article copy = copies.get(p.write().id());
+      Article full =
+          copy == null
+              ? p.full().article()
+              : p.full().article().toBuilder()
+                  .storyId(copy.storyId())
+                  .duplicateOf(copy.duplicateOf())
+                  .build();
+      announce(
+          new ArticleIndexed(
+              new EnrichedArticle(full, p.full().fingerprint()), p.job().acceptedAt(), followup));
     }
   }
 

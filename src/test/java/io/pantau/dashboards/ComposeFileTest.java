@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pantau.config.ClusterSettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -189,5 +193,36 @@ class ComposeFileTest {
     assertEquals("elastic", pantau.get("QUARKUS_ELASTICSEARCH_USERNAME"));
     assertTrue(pantau.get("QUARKUS_ELASTICSEARCH_PASSWORD").startsWith("${ELASTIC_PASSWORD"));
     assertTrue(map(secure.get("volumes")).containsKey("kibana-token"));
+  }
+
+  /**
+   * What Pantau's connection reads from the two files' environment, merged as compose merges it,
+   * with the password the operator exports: the hosts of the base file and the credentials of the
+   * override, looked up as Quarkus looks a key up in the environment
+   * (QUARKUS_ELASTICSEARCH_PASSWORD for quarkus.elasticsearch.password). A variable named slightly
+   * wrong is read as unset.
+   */
+  @Test
+  void pantauReadsTheCredentialsTheSecuredOverrideGivesIt() throws IOException {
+    Map<String, String> merged =
+        new LinkedHashMap<>(env(service(load("docker-compose.yml"), "pantau")));
+    merged.putAll(env(service(load("docker-compose.secure.yml"), "pantau")));
+    String exported = "s3cret-from-.env";
+    ClusterSettings read =
+        ClusterSettings.read(
+            key ->
+                Optional.ofNullable(
+                        merged.get(
+                            key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT)))
+                    .map(v -> v.replaceAll("\\$\\{ELASTIC_PASSWORD[^}]*}", exported)));
+    assertEquals(List.of(URI.create("http://elasticsearch:9200")), read.hosts());
+    assertEquals(Optional.of("elastic"), read.username());
+    assertEquals(Optional.of(exported), read.password());
+    assertEquals(
+        Optional.of(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(("elastic:" + exported).getBytes(StandardCharsets.UTF_8))),
+        read.authorization());
   }
 }

@@ -36,6 +36,7 @@ public final class PantauProcess implements AutoCloseable {
   private final String elasticsearch;
 
   private final Map<String, String> extra;
+  private final Map<String, String> environment = new LinkedHashMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
@@ -72,6 +73,19 @@ public final class PantauProcess implements AutoCloseable {
     all.put("pantau.elasticsearch.distribution", zip);
     all.put("pantau.elasticsearch.port", "0");
     return new PantauProcess(dataDir, null, all);
+  }
+
+  /**
+   * Sets an environment variable of the JVM at its next start (settings as operators give them).
+   */
+  public PantauProcess env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  /** The console log of every start so far. */
+  public Path consoleLog() {
+    return dataDir.resolve("pantau-console.log");
   }
 
   /** Where the embedded node keeps its distribution, data and pid file. */
@@ -114,9 +128,10 @@ public final class PantauProcess implements AutoCloseable {
       cmd.add(jar);
       Files.createDirectories(dataDir);
       Path log = dataDir.resolve("pantau-console.log");
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      pb.environment().putAll(environment);
       process =
-          new ProcessBuilder(cmd)
-              .redirectErrorStream(true)
+          pb.redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
       long deadline = System.nanoTime() + startTimeout().toNanos();
@@ -202,10 +217,13 @@ public final class PantauProcess implements AutoCloseable {
   /** The last error lines of a log and their "Caused by" lines, without the stack frames. */
   private static String causes(Path file, int lines) {
     try {
+      List<String> console = Files.readAllLines(file);
       List<String> all =
-          Files.readAllLines(file).stream()
-              .filter(l -> l.contains("ERROR") || l.startsWith("Caused by:"))
-              .toList();
+          console.stream().filter(l -> l.contains("ERROR") || l.startsWith("Caused by:")).toList();
+      if (all.isEmpty()) {
+        // No error logged (a failure before logging starts): the end of the console instead.
+        all = console;
+      }
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(unreadable: " + e.getMessage() + ")";

@@ -2,6 +2,7 @@ package io.pantau.index.node;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,14 +19,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Launches and stops one local Elasticsearch node.
@@ -73,6 +81,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
    * @param heap the JVM heap, e.g. "512m"
    * @param startTimeout how long to wait for the node to answer before giving up
    * @param javaHome the JDK the node runs on
+   * @param security authentication and TLS on HTTP, or null for an open node (the embedded default)
    */
   public record Settings(
       Path distribution,
@@ -80,7 +89,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       int preferredHttpPort,
       String heap,
       Duration startTimeout,
-      Path javaHome) {
+      Path javaHome,
+      Security security) {
 
     public Settings {
       if (distribution == null || home == null) {
@@ -90,7 +100,43 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       startTimeout = startTimeout == null ? Duration.ofSeconds(120) : startTimeout;
       javaHome = javaHome == null ? Path.of(System.getProperty("java.home")) : javaHome;
     }
+
+    /** An open node: no authentication, plain HTTP. */
+    public Settings(
+        Path distribution,
+        Path home,
+        int preferredHttpPort,
+        String heap,
+        Duration startTimeout,
+        Path javaHome) {
+      this(distribution, home, preferredHttpPort, heap, startTimeout, javaHome, null);
+    }
   }
+
+  /**
+   * A node as a production cluster runs: security on, HTTP over TLS with the given certificate and
+   * key (PEM files; the key unencrypted), and the {@code elastic} user's password set through the
+   * node's keystore ({@code bootstrap.password}).
+   *
+   * @param caCertificate the CA that signed {@code certificate}, which the start-up probe trusts
+   * @param roles the file realm's {@code roles.yml}, or empty
+   * @param users users of the file realm, made with the distribution's {@code elasticsearch-users}
+   */
+  public record Security(
+      Path caCertificate,
+      Path certificate,
+      Path privateKey,
+      String elasticPassword,
+      String roles,
+      List<FileUser> users) {
+    public Security {
+      roles = roles == null ? "" : roles;
+      users = users == null ? List.of() : List.copyOf(users);
+    }
+  }
+
+  /** A user of the node's file realm, with one role of {@code roles.yml}. */
+  public record FileUser(String name, String password, String role) {}
 
   public EmbeddedElasticsearch(Settings settings) {
     this.settings = settings;
@@ -99,6 +145,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   /** The HTTP address of the running node, e.g. {@code 127.0.0.1:9200}. */
   public String hostAndPort() {
     return "127.0.0.1:" + httpPort;
+  }
+
+  /** The node's URL, e.g. {@code https://127.0.0.1:9200} for a secured node. */
+  public String url() {
+    return (settings.security() == null ? "http://" : "https://") + hostAndPort();
   }
 
   public int httpPort() {
@@ -151,9 +202,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       Path data = Files.createDirectories(home.resolve("data"));
       Path logs = Files.createDirectories(home.resolve("logs"));
       Path tmp = Files.createDirectories(home.resolve("tmp"));
-      writeConfig(esHome, data, logs, httpPort, transportPort);
+      writeConfig(esHome, data, logs, httpPort, transportPort, settings.security());
       if (root) {
         run(List.of("chown", "-R", "nobody:nogroup", home.toString()));
+      }
+      if (settings.security() != null) {
+        secure(esHome, root, settings.security());
       }
       List<String> node = new ArrayList<>();
       if (root) {
@@ -302,9 +356,121 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
   }
 
+  /**
+   * Puts the {@code elastic} user's password in the node's keystore, with the distribution's own
+   * tool, run as the user the node runs as.
+   */
+  private void secure(Path esHome, boolean root, Security security)
+      throws IOException, InterruptedException {
+    if (!Files.exists(esHome.resolve("config/elasticsearch.keystore"))) {
+      runWithInput(tool(esHome, root, "elasticsearch-keystore", "create"), "");
+    }
+    runWithInput(
+        tool(
+            esHome,
+            root,
+            "elasticsearch-keystore",
+            "add",
+            "--force",
+            "--stdin",
+            "bootstrap.password"),
+        security.elasticPassword() + "\n");
+    for (FileUser u : security.users()) {
+      runWithInput(tool(esHome, root, "elasticsearch-users", "userdel", u.name()), "", true);
+      runWithInput(
+          tool(
+              esHome,
+              root,
+              "elasticsearch-users",
+              "useradd",
+              u.name(),
+              "-p",
+              u.password(),
+              "-r",
+              u.role()),
+          "");
+    }
+  }
+
+  /** A command of the distribution's {@code bin}, run as the user the node runs as. */
+  private List<String> tool(Path esHome, boolean root, String name, String... args) {
+    List<String> cmd = new ArrayList<>();
+    if (root) {
+      cmd.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+    }
+    cmd.addAll(
+        List.of(
+            "env",
+            "HOME=" + home,
+            "ES_JAVA_HOME=" + settings.javaHome(),
+            esHome.resolve("bin").resolve(name).toString()));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  private static void runWithInput(List<String> cmd, String input)
+      throws IOException, InterruptedException {
+    runWithInput(cmd, input, false);
+  }
+
+  private static void runWithInput(List<String> cmd, String input, boolean mayFail)
+      throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(input.getBytes(StandardCharsets.UTF_8));
+    }
+    String out;
+    try (InputStream in = p.getInputStream()) {
+      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 && !mayFail) {
+      throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
+    }
+  }
+
+  /** The probe's client: for a secured node, trusting its CA only. */
+  private HttpClient probeClient() {
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+    if (settings.security() != null) {
+      b.sslContext(trusting(settings.security().caCertificate()));
+    }
+    return b.build();
+  }
+
+  /** A TLS context that trusts the certificates in one PEM file. */
+  public static SSLContext trusting(Path caPem) {
+    try (InputStream in = Files.newInputStream(caPem)) {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      int n = 0;
+      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trust.setCertificateEntry("ca-" + n++, c);
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new EmbeddedElasticsearchException("Cannot read the CA certificate " + caPem, e);
+    }
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+    Security sec = settings.security();
+    if (sec != null) {
+      String basic = "elastic:" + sec.elasticPassword();
+      b.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    }
+    return b;
+  }
+
   private void awaitHealthy(Path console) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI health = URI.create("http://" + hostAndPort() + "/_cluster/health");
+    HttpClient http = probeClient();
+    URI health = URI.create(url() + "/_cluster/health");
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -319,7 +485,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       try {
         HttpResponse<String> r =
             http.send(
-                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                authorized(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)))
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"")) {
           return;
@@ -381,8 +549,29 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     return esHome;
   }
 
-  private static void writeConfig(Path esHome, Path data, Path logs, int http, int transport)
+  private static void writeConfig(
+      Path esHome, Path data, Path logs, int http, int transport, Security security)
       throws IOException {
+    String securityLines = "xpack.security.enabled: false";
+    if (security != null) {
+      // The node reads TLS files from its config directory only.
+      Path certs = Files.createDirectories(esHome.resolve("config/certs"));
+      Files.copy(
+          security.certificate(), certs.resolve("http.crt"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          security.privateKey(), certs.resolve("http.key"), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(
+          esHome.resolve("config/roles.yml"), security.roles(), StandardCharsets.UTF_8);
+      securityLines =
+          String.join(
+              "\n",
+              "xpack.security.enabled: true",
+              "xpack.security.http.ssl.enabled: true",
+              "xpack.security.http.ssl.certificate: certs/http.crt",
+              "xpack.security.http.ssl.key: certs/http.key",
+              // One node on loopback: no transport peers to protect.
+              "xpack.security.transport.ssl.enabled: false");
+    }
     String yml =
         String.join(
             "\n",
@@ -390,7 +579,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             "cluster.name: pantau-embedded",
             "node.name: pantau-node",
             "discovery.type: single-node",
-            "xpack.security.enabled: false",
+            securityLines,
             "network.host: 127.0.0.1",
             "http.port: " + http,
             "transport.port: " + transport,

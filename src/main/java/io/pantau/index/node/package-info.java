@@ -4,7 +4,9 @@
  * process group.
  *
  * <p>Used by the application when no cluster is configured and by the tests (one node per test
- * JVM).
+ * JVM). Tests can also run it as a production cluster runs ({@code EmbeddedElasticsearch.Security}:
+ * security on, HTTP over TLS, the {@code elastic} password in the node's keystore, users of the
+ * file realm), the way {@code SecuredClusterIT} does.
  *
  * <p>The node never outlives its Pantau, and a node that did is never in the way of the next start:
  *
